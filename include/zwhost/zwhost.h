@@ -1,0 +1,9 @@
+/* zwhost — umbrella header: include this one. */
+#ifndef ZWHOST_H
+#define ZWHOST_H
+
+#include "zwhost/common.h"
+#include "zwhost/error.h"
+#include "zwhost/log.h"
+
+#endif

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the Debian packages zwhost needs, only when one is missing.
+# Runs apt-get update once, non-interactively; uses sudo -n when not root.
+set -euo pipefail
+pkgs=(cmake make gcc pkg-config python3 libuv1-dev libserialport-dev libmbedtls-dev libcmocka-dev)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing: ${missing[*]}" >&2
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo -n"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
