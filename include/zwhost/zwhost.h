@@ -5,5 +5,6 @@
 #include "zwhost/common.h"
 #include "zwhost/error.h"
 #include "zwhost/log.h"
+#include "zwhost/cc.h"
 
 #endif
