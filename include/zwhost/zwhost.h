@@ -6,5 +6,7 @@
 #include "zwhost/error.h"
 #include "zwhost/log.h"
 #include "zwhost/cc.h"
+#include "zwhost/host.h"
+#include "zwhost/port.h"
 
 #endif

@@ -1,0 +1,285 @@
+/* The common options and output rules of every example (see common.h). */
+#include "common.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void usage(const zwh_cli_spec_t *spec, FILE *f)
+{
+    fprintf(f, "usage: %s [--port URL] [--node N] [--keys FILE] [--state FILE] [--json] [--timeout SECS] [-v] %s\n",
+            spec->prog, spec->usage ? spec->usage : "");
+    if (spec->about)
+        fprintf(f, "%s\n", spec->about);
+    fprintf(f, "  --port URL       serial device (/dev/ttyACM0) or tcp://HOST:PORT (ser2net, zwh-sim)\n"
+               "  --node N         target node id\n"
+               "  --keys FILE      network keys file (created 0600 with fresh keys if missing)\n"
+               "  --state FILE     state file\n"
+               "  --json           machine-readable output: one JSON object per line on stdout\n"
+               "  --timeout SECS   deadline for the whole run (default %g)\n"
+               "  -v               decoded frame trace on stderr\n", spec->default_timeout);
+    for (const zwh_cli_opt_t *o = spec->opts; o && o->name; o++)
+        fprintf(f, "  --%-15s %s\n", o->name, o->help ? o->help : "");
+}
+
+void zwh_cli_parse(zwh_cli_t *cli, const zwh_cli_spec_t *spec, int argc, char **argv)
+{
+    memset(cli, 0, sizeof *cli);
+    cli->spec = spec;
+    cli->node = -1;
+    cli->timeout = spec->default_timeout;
+    enum { O_PORT = 1000, O_NODE, O_KEYS, O_STATE, O_JSON, O_TIMEOUT, O_HELP, O_EXTRA };
+    struct option longopts[40];
+    size_t n = 0;
+    longopts[n++] = (struct option){"port", required_argument, NULL, O_PORT};
+    longopts[n++] = (struct option){"node", required_argument, NULL, O_NODE};
+    longopts[n++] = (struct option){"keys", required_argument, NULL, O_KEYS};
+    longopts[n++] = (struct option){"state", required_argument, NULL, O_STATE};
+    longopts[n++] = (struct option){"json", no_argument, NULL, O_JSON};
+    longopts[n++] = (struct option){"timeout", required_argument, NULL, O_TIMEOUT};
+    longopts[n++] = (struct option){"help", no_argument, NULL, O_HELP};
+    size_t extra0 = n;
+    for (const zwh_cli_opt_t *o = spec->opts; o && o->name && n < 39; o++)
+        longopts[n++] = (struct option){o->name, o->has_arg ? required_argument : no_argument, NULL, (int)(O_EXTRA + (n - extra0))};
+    longopts[n] = (struct option){0, 0, 0, 0};
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "vh", longopts, NULL)) != -1) {
+        char *end = NULL;
+        switch (c) {
+        case O_PORT: cli->port = optarg; break;
+        case O_NODE:
+            errno = 0;
+            cli->node = strtol(optarg, &end, 10);
+            if (errno || !end || *end || cli->node < 1 || cli->node > 4000) {
+                fprintf(stderr, "%s: --node must be a node id from 1 to 4000\n", spec->prog);
+                exit(2);
+            }
+            break;
+        case O_KEYS: cli->keys = optarg; break;
+        case O_STATE: cli->state = optarg; break;
+        case O_JSON: cli->json = 1; break;
+        case O_TIMEOUT:
+            errno = 0;
+            cli->timeout = strtod(optarg, &end);
+            if (errno || !end || *end || cli->timeout <= 0 || cli->timeout > 86400) {
+                fprintf(stderr, "%s: --timeout must be a number of seconds above 0\n", spec->prog);
+                exit(2);
+            }
+            break;
+        case 'v': cli->verbose++; break;
+        case 'h':
+        case O_HELP: usage(spec, stdout); exit(0);
+        case '?':
+            fprintf(stderr, "%s: unknown or incomplete option '%s' (see --help)\n", spec->prog,
+                    argv[optind - 1] ? argv[optind - 1] : "?");
+            exit(2);
+        default:
+            if (c >= O_EXTRA) {
+                const zwh_cli_opt_t *o = &spec->opts[c - O_EXTRA];
+                if (o->has_arg && o->value)
+                    *o->value = optarg;
+                else if (o->flag)
+                    *o->flag = 1;
+            }
+            break;
+        }
+    }
+    cli->argc = argc - optind;
+    cli->argv = argv + optind;
+}
+
+void zwh_cli_progress(zwh_cli_t *cli, const char *fmt, ...)
+{
+    (void)cli;
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+/* ---- JSON ---- */
+static void json_sep(zwh_cli_t *cli)
+{
+    if (cli->json_depth > 0 && cli->json_depth < 16) {
+        if (!cli->json_first[cli->json_depth])
+            fputc(',', stdout);
+        cli->json_first[cli->json_depth] = false;
+    }
+}
+
+static void json_string(const char *s)
+{
+    fputc('"', stdout);
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+        if (*p == '"' || *p == '\\')
+            printf("\\%c", *p);
+        else if (*p < 0x20)
+            printf("\\u%04x", *p);
+        else
+            fputc(*p, stdout);
+    }
+    fputc('"', stdout);
+}
+
+static void json_key(zwh_cli_t *cli, const char *key)
+{
+    json_sep(cli);
+    if (key) {
+        json_string(key);
+        fputc(':', stdout);
+    }
+}
+
+static void json_open(zwh_cli_t *cli, const char *key, char ch)
+{
+    json_key(cli, key);
+    fputc(ch, stdout);
+    if (cli->json_depth < 15)
+        cli->json_depth++;
+    cli->json_first[cli->json_depth] = true;
+}
+
+void zwh_json_begin(zwh_cli_t *cli) { cli->json_depth = 0; json_open(cli, NULL, '{'); }
+void zwh_json_key_object(zwh_cli_t *cli, const char *key) { json_open(cli, key, '{'); }
+void zwh_json_key_array(zwh_cli_t *cli, const char *key) { json_open(cli, key, '['); }
+void zwh_json_object(zwh_cli_t *cli) { json_open(cli, NULL, '{'); }
+void zwh_json_array_end(zwh_cli_t *cli) { fputc(']', stdout); cli->json_depth--; }
+void zwh_json_end(zwh_cli_t *cli)
+{
+    fputc('}', stdout);
+    cli->json_depth--;
+    if (cli->json_depth <= 0) {
+        fputc('\n', stdout);
+        fflush(stdout);
+    }
+}
+void zwh_json_str(zwh_cli_t *cli, const char *key, const char *v) { json_key(cli, key); json_string(v ? v : ""); }
+void zwh_json_int(zwh_cli_t *cli, const char *key, long long v) { json_key(cli, key); printf("%lld", v); }
+void zwh_json_bool(zwh_cli_t *cli, const char *key, bool v) { json_key(cli, key); fputs(v ? "true" : "false", stdout); }
+void zwh_json_double(zwh_cli_t *cli, const char *key, double v) { json_key(cli, key); printf("%.10g", v); }
+
+/* ---- running ---- */
+static void log_sink(int level, const char *line, void *user)
+{
+    zwh_cli_t *cli = user;
+    fprintf(stderr, "%s: [%s] %s\n", cli->spec->prog, zwh_log_level_name(level), line);
+}
+
+static void closed(zwh_host_t *h, void *user)
+{
+    (void)h;
+    zwh_cli_t *cli = user;
+    cli->host = NULL;
+}
+
+static void handle_closed(uv_handle_t *h) { (void)h; }
+
+void zwh_cli_finish(zwh_cli_t *cli, int exit_code)
+{
+    if (cli->finishing)
+        return;
+    cli->finishing = true;
+    cli->exit_code = exit_code;
+    uv_timer_stop(&cli->deadline);
+    uv_close((uv_handle_t *)&cli->deadline, handle_closed);
+    uv_signal_stop(&cli->sigint);
+    uv_close((uv_handle_t *)&cli->sigint, handle_closed);
+    if (cli->host)
+        zwh_host_close(cli->host, closed, cli);
+}
+
+void zwh_cli_fail(zwh_cli_t *cli, const char *status, int err, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "%s: %s\n", cli->spec->prog, msg);
+    if (cli->json) {
+        zwh_json_begin(cli);
+        zwh_json_str(cli, "status", status);
+        if (err)
+            zwh_json_str(cli, "error", zwh_err_name(err));
+        zwh_json_str(cli, "message", msg);
+        zwh_json_end(cli);
+    }
+    zwh_cli_finish(cli, 1);
+}
+
+static void on_deadline(uv_timer_t *t)
+{
+    zwh_cli_t *cli = t->data;
+    const char *what = cli->host && zwh_host_get_state(cli->host) == ZWH_HOST_READY ? "the operation"
+                       : cli->port ? "the controller" : "the run";
+    zwh_cli_fail(cli, "timeout", ZWH_ETIMEDOUT, "timed out after %g s waiting for %s at %s", cli->timeout, what,
+                 cli->port ? cli->port : "(no port)");
+}
+
+static void on_sigint(uv_signal_t *s, int signum)
+{
+    (void)signum;
+    zwh_cli_t *cli = s->data;
+    zwh_cli_fail(cli, "interrupted", ZWH_ECANCELED, "interrupted");
+}
+
+static void on_host_event(zwh_host_t *h, const zwh_event_t *ev, void *user)
+{
+    (void)h;
+    zwh_cli_t *cli = user;
+    int type = zwh_event_get_type(ev);
+    if (cli->on_event)
+        cli->on_event(cli, ev);
+    switch (type) {
+    case ZWH_EVENT_READY:
+        if (cli->on_ready) {
+            void (*ready)(zwh_cli_t *) = cli->on_ready;
+            cli->on_ready = NULL; /* once: a reconnection re-runs start-up */
+            ready(cli);
+        }
+        break;
+    case ZWH_EVENT_ERROR:
+        if (cli->on_ready) /* not ready yet: this run cannot succeed */
+            zwh_cli_fail(cli, "error", zwh_event_get_status(ev), "%s", zwh_event_get_message(ev));
+        else
+            zwh_cli_progress(cli, "%s: %s", cli->spec->prog, zwh_event_get_message(ev));
+        break;
+    case ZWH_EVENT_DISCONNECTED:
+        zwh_cli_progress(cli, "%s: connection lost (%s); reconnecting", cli->spec->prog, zwh_event_get_message(ev));
+        break;
+    default:
+        break;
+    }
+}
+
+int zwh_cli_run(zwh_cli_t *cli, void (*on_ready)(zwh_cli_t *cli))
+{
+    if (uv_loop_init(&cli->loop) != 0) {
+        fprintf(stderr, "%s: cannot create an event loop\n", cli->spec->prog);
+        return 1;
+    }
+    uv_timer_init(&cli->loop, &cli->deadline);
+    cli->deadline.data = cli;
+    uv_timer_start(&cli->deadline, on_deadline, (uint64_t)(cli->timeout * 1000.0), 0);
+    uv_signal_init(&cli->loop, &cli->sigint);
+    cli->sigint.data = cli;
+    uv_signal_start(&cli->sigint, on_sigint, SIGINT);
+    cli->on_ready = on_ready;
+    int rc = zwh_host_new(&cli->loop, &cli->host);
+    if (rc == 0) {
+        zwh_host_set_event_cb(cli->host, on_host_event, cli);
+        zwh_host_set_log(cli->host, log_sink, cli->verbose ? ZWH_LOG_TRACE : ZWH_LOG_WARN, 0, cli);
+        rc = zwh_host_set_port(cli->host, cli->port);
+    }
+    if (rc == 0)
+        rc = zwh_host_start(cli->host);
+    if (rc != 0)
+        zwh_cli_fail(cli, "error", rc, "%s: %s", cli->port ? cli->port : "(no port)", zwh_strerror(rc));
+    uv_run(&cli->loop, UV_RUN_DEFAULT);
+    uv_loop_close(&cli->loop);
+    return cli->exit_code;
+}
