@@ -230,8 +230,12 @@ static bool w_suc(zwh_host_t *h) { return fn(h, ZWH__FUNC_GET_SUC_NODE_ID); }
 static int b_suc(zwh_host_t *h, zwh__request_t *r) { return zwh__api_req_plain(r, ZWH__FUNC_GET_SUC_NODE_ID, startup_done, h); }
 static int h_suc(zwh_host_t *h, zwh__request_t *r, int st)
 {
-    if (st == 0 && r->res_len >= 1)
-        h->info.suc_node_id = h->api.nodeid16 && r->res_len >= 2 ? (uint16_t)((r->res[0] << 8) | r->res[1]) : r->res[0];
+    if (st == 0 && r->res_len >= 1) {
+        unsigned id = r->res[0];
+        if (h->api.nodeid16 && r->res_len >= 2)
+            id = (id << 8) | r->res[1];
+        h->info.suc_node_id = (uint16_t)id;
+    }
     return 0;
 }
 
