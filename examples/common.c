@@ -41,8 +41,10 @@ void zwh_cli_parse(zwh_cli_t *cli, const zwh_cli_spec_t *spec, int argc, char **
     longopts[n++] = (struct option){"timeout", required_argument, NULL, O_TIMEOUT};
     longopts[n++] = (struct option){"help", no_argument, NULL, O_HELP};
     size_t extra0 = n;
-    for (const zwh_cli_opt_t *o = spec->opts; o && o->name && n < 39; o++)
-        longopts[n++] = (struct option){o->name, o->has_arg ? required_argument : no_argument, NULL, (int)(O_EXTRA + (n - extra0))};
+    for (const zwh_cli_opt_t *o = spec->opts; o && o->name && n < 39; o++) {
+        int code = (int)(O_EXTRA + (n - extra0));
+        longopts[n++] = (struct option){o->name, o->has_arg ? required_argument : no_argument, NULL, code};
+    }
     longopts[n] = (struct option){0, 0, 0, 0};
     int c;
     opterr = 0;
