@@ -524,6 +524,27 @@ static void tcp_refused(void **state)
     ctx_finish(&c);
 }
 
+/* A 70-character DNS label is rejected by the resolver before any query is sent
+ * (labels are at most 63), so this fails fast and offline. */
+static void tcp_name_resolution_failure(void **state)
+{
+    (void)state;
+    ctx_t c;
+    ctx_init(&c);
+    char host[80], url[128], want[256];
+    memset(host, 'a', 70);
+    strcpy(host + 70, ".invalid");
+    snprintf(url, sizeof url, "tcp://%s:4201", host);
+    assert_int_equal(open_url(&c, url), 0);
+    RUN_UNTIL(&c, c.opened == 1);
+    assert_int_equal(c.open_status, ZWH_EHOSTUNREACH);
+    snprintf(want, sizeof want, "%s: cannot resolve host '%s' (", url, host);
+    assert_memory_equal(c.open_error, want, strlen(want));
+    print_message("  %s\n", c.open_error);
+    close_port(&c);
+    ctx_finish(&c);
+}
+
 static void peer_reset_closed(uv_handle_t *h)
 {
     ctx_t *c = h->data;
@@ -997,6 +1018,7 @@ int main(void)
         cmocka_unit_test(tcp_write_and_read),
         cmocka_unit_test(tcp_localhost_resolves),
         cmocka_unit_test(tcp_refused),
+        cmocka_unit_test(tcp_name_resolution_failure),
         cmocka_unit_test(tcp_peer_reset_drops_once),
         cmocka_unit_test(tcp_peer_eof_drops_once),
         cmocka_unit_test(tcp_close_before_open),
