@@ -15,6 +15,19 @@
 #include <unistd.h>
 #include "zwhost/error.h"
 
+/* strerror text in the style of our messages: "input/output error". */
+static const char *errno_text(int err, char *buf, size_t len)
+{
+    const char *t = strerror_r(err, buf, len);
+    if (t != buf) {
+        snprintf(buf, len, "%s", t);
+        t = buf;
+    }
+    if (buf[0] >= 'A' && buf[0] <= 'Z' && buf[1] >= 'a' && buf[1] <= 'z')
+        buf[0] = (char)(buf[0] - 'A' + 'a');
+    return t;
+}
+
 int zwh__port_path_check(const char *target)
 {
     size_t n = strlen(target);
@@ -74,7 +87,7 @@ int zwh__port_dev_fail(zwh__port_t *port, const char *path, int err)
         return zwh__port_fail(port, k_dev_errors[i].code, "%s%s", k_dev_errors[i].text, hint);
     }
     char buf[128];
-    return zwh__port_fail(port, -err, "%s", strerror_r(err, buf, sizeof buf));
+    return zwh__port_fail(port, -err, "%s", errno_text(err, buf, sizeof buf));
 }
 
 int zwh__port_fd_open_locked(zwh__port_t *port, const char *path, int *fd_out)
@@ -145,7 +158,7 @@ static void fdio_drop(zwh__port_fdio_t *io, int err)
     uv_poll_stop(&io->poll);
     if (err)
         zwh__port_fail(port, ZWH_ECONNRESET, "device disconnected (%s)",
-                       strerror_r(err, buf, sizeof buf));
+                       errno_text(err, buf, sizeof buf));
     else
         zwh__port_fail(port, ZWH_ECONNRESET, "device disconnected (hang-up)");
     if (io->wbuf) {

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -523,6 +524,27 @@ static void tcp_refused(void **state)
     ctx_finish(&c);
 }
 
+/* A 70-character DNS label is rejected by the resolver before any query is sent
+ * (labels are at most 63), so this fails fast and offline. */
+static void tcp_name_resolution_failure(void **state)
+{
+    (void)state;
+    ctx_t c;
+    ctx_init(&c);
+    char host[80], url[128], want[256];
+    memset(host, 'a', 70);
+    strcpy(host + 70, ".invalid");
+    snprintf(url, sizeof url, "tcp://%s:4201", host);
+    assert_int_equal(open_url(&c, url), 0);
+    RUN_UNTIL(&c, c.opened == 1);
+    assert_int_equal(c.open_status, ZWH_EHOSTUNREACH);
+    snprintf(want, sizeof want, "%s: cannot resolve host '%s' (", url, host);
+    assert_memory_equal(c.open_error, want, strlen(want));
+    print_message("  %s\n", c.open_error);
+    close_port(&c);
+    ctx_finish(&c);
+}
+
 static void peer_reset_closed(uv_handle_t *h)
 {
     ctx_t *c = h->data;
@@ -660,6 +682,63 @@ static void pty_bytes_both_ways(void **state)
     ctx_finish(&c);
 }
 
+static uint8_t pattern_at(size_t k)
+{
+    return (uint8_t)(k ^ (k >> 8) ^ (k >> 16));
+}
+
+/* Drains the pty master, checking every byte against pattern_at(); returns the
+ * number of bytes seen so far. */
+static size_t master_drain_pattern(ctx_t *c, size_t *got)
+{
+    uint8_t tmp[4096];
+    ssize_t n;
+    while ((n = read(c->master, tmp, sizeof tmp)) > 0) {
+        for (ssize_t i = 0; i < n; i++) {
+            if (tmp[i] != pattern_at(*got + (size_t)i))
+                fail_msg("byte %zu is %02x, want %02x", *got + (size_t)i, tmp[i],
+                         pattern_at(*got + (size_t)i));
+        }
+        *got += (size_t)n;
+    }
+    return *got;
+}
+
+/* The master reads nothing until the kernel's pty buffer and then the port's
+ * queue are full (EAGAIN -> wait for UV_WRITABLE); then everything arrives, in
+ * order, once the master drains. */
+static void pty_backpressure_keeps_order(void **state)
+{
+    (void)state;
+    ctx_t c;
+    ctx_init(&c);
+    pty_make(&c);
+    pty_open_ok(&c, c.slave, "tty");
+    uint8_t chunk[4000];
+    size_t sent = 0, got = 0;
+    int full = 0;
+    for (int i = 0; i < 400 && !full; i++) {
+        for (size_t j = 0; j < sizeof chunk; j++)
+            chunk[j] = pattern_at(sent + j);
+        int r = zwh__port_write(c.port, chunk, sizeof chunk);
+        if (r == ZWH_ENOSPC)
+            full = 1;
+        else {
+            assert_int_equal(r, 0);
+            sent += sizeof chunk;
+        }
+        run_turns(&c, 1);
+    }
+    assert_true(full);
+    assert_true(sent > ZWH__PORT_QUEUE_MAX);
+    RUN_UNTIL(&c, master_drain_pattern(&c, &got) == sent);
+    run_turns(&c, 2);
+    assert_int_equal(master_drain_pattern(&c, &got), sent);
+    assert_int_equal(c.drops, 0);
+    close_port(&c);
+    ctx_finish(&c);
+}
+
 static void pty_second_open_is_busy(void **state)
 {
     (void)state;
@@ -699,6 +778,39 @@ static void pty_master_closed_drops_once(void **state)
     char want[160];
     snprintf(want, sizeof want, "%s: device disconnected (", c.slave);
     assert_memory_equal(c.drop_error, want, strlen(want));
+    print_message("  %s\n", c.drop_error);
+    assert_int_equal(zwh__port_write(c.port, (const uint8_t *)"x", 1), ZWH_ENOTCONN);
+    run_turns(&c, 5);
+    assert_int_equal(c.drops, 1);
+    close_port(&c);
+    ctx_finish(&c);
+}
+
+/* What a USB unplug does to a tty: the kernel hangs it up (POLLHUP|POLLERR, then
+ * read() == 0 / EIO). TIOCVHANGUP does the same to a pty but needs CAP_SYS_ADMIN. */
+static void tty_hangup_drops_once(void **state)
+{
+    (void)state;
+    ctx_t c;
+    ctx_init(&c);
+    pty_make(&c);
+    pty_open_ok(&c, c.slave, "tty");
+    int fd = open(c.slave, O_RDWR | O_NOCTTY | O_CLOEXEC); /* root passes TIOCEXCL */
+    if (fd < 0 || ioctl(fd, TIOCVHANGUP) != 0) {
+        if (fd >= 0)
+            close(fd);
+        close_port(&c);
+        ctx_finish(&c);
+        print_message("TIOCVHANGUP needs root (CAP_SYS_ADMIN): hang-up case skipped\n");
+        skip();
+    }
+    close(fd);
+    RUN_UNTIL(&c, c.drops == 1);
+    assert_int_equal(c.drop_status, ZWH_ECONNRESET);
+    char want[160];
+    snprintf(want, sizeof want, "%s: device disconnected (", c.slave);
+    assert_memory_equal(c.drop_error, want, strlen(want));
+    print_message("  %s\n", c.drop_error);
     assert_int_equal(zwh__port_write(c.port, (const uint8_t *)"x", 1), ZWH_ENOTCONN);
     run_turns(&c, 5);
     assert_int_equal(c.drops, 1);
@@ -906,13 +1018,16 @@ int main(void)
         cmocka_unit_test(tcp_write_and_read),
         cmocka_unit_test(tcp_localhost_resolves),
         cmocka_unit_test(tcp_refused),
+        cmocka_unit_test(tcp_name_resolution_failure),
         cmocka_unit_test(tcp_peer_reset_drops_once),
         cmocka_unit_test(tcp_peer_eof_drops_once),
         cmocka_unit_test(tcp_close_before_open),
         cmocka_unit_test(tcp_close_from_callbacks),
         cmocka_unit_test(pty_bytes_both_ways),
+        cmocka_unit_test(pty_backpressure_keeps_order),
         cmocka_unit_test(pty_second_open_is_busy),
         cmocka_unit_test(pty_master_closed_drops_once),
+        cmocka_unit_test(tty_hangup_drops_once),
         cmocka_unit_test(pty_close_before_open),
         cmocka_unit_test(symlink_to_pty_falls_back_to_tty),
         cmocka_unit_test(missing_device),
