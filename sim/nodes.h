@@ -1,0 +1,144 @@
+/* Virtual-node engine: the Z-Wave nodes around the simulated controller.
+ *
+ * A node has a node information frame (basic/generic/specific device class and
+ * a CC list), a listening mode (always listening, FLiRS, or sleeping with a
+ * wake-up interval) and can be dead (never acknowledges). The engine decides
+ * whether a frame reaches a node (the radio ACK) and runs the wake-up cycle of
+ * sleeping nodes: it wakes every interval, sends Wake Up Notification, stays
+ * awake 10 s (device time) or until Wake Up No More Information, and a frame
+ * sent while it sleeps is not acknowledged.
+ *
+ * Device models plug in through sim_device_type_t + sim_model_ops_t: the engine
+ * hands a model every command addressed to its node (the SendData payload), and
+ * the model answers with sim_node_send(), which the controller turns into an
+ * ApplicationCommandHandler frame to the host. Models never see the controller
+ * or the Serial API. */
+#ifndef ZWH_SIM_NODES_H
+#define ZWH_SIM_NODES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "util/log.h"
+#include "timers.h"
+
+#define SIM_MAX_NODE_ID 232
+#define SIM_MAX_PENDING 8
+#define SIM_NIF_MAX_CC 40
+#define SIM_AWAKE_MS 10000 /* how long a woken node stays awake, device time */
+
+enum { SIM_NODE_LISTENING = 0, SIM_NODE_FLIRS, SIM_NODE_SLEEPING };
+
+/* receive flags handed to models */
+#define SIM_RX_MULTICAST 0x01
+
+typedef struct sim_nif {
+    uint8_t basic, generic, specific;
+    uint8_t ncc;
+    uint8_t cc[SIM_NIF_MAX_CC]; /* supported CCs [, 0xEF, controlled CCs] */
+} sim_nif_t;
+
+typedef struct sim_node sim_node_t;
+typedef struct sim_net sim_net_t;
+
+/* The hook a device model implements. `model` is the pointer its create() gave. */
+typedef struct sim_model_ops {
+    /* A command from the controller reached the node (and was acknowledged). */
+    void (*on_command)(void *model, sim_node_t *node, const uint8_t *cmd, size_t len,
+                       unsigned rx_flags);
+    /* Optional: the node just woke up (after its Wake Up Notification went out). */
+    void (*on_wake)(void *model, sim_node_t *node);
+    /* Optional: a device-event line from stdin addressed to this node ("motion on").
+     * Return 0 if handled, ZWH_ENOTSUP if unknown. */
+    int (*on_event)(void *model, sim_node_t *node, const char *line);
+    /* Frees the model (node removed, reset or simulator exit). */
+    void (*free)(void *model);
+} sim_model_ops_t;
+
+typedef struct sim_device_type {
+    const char *name;     /* as in --devices TYPE:ID */
+    const char *summary;  /* one line for --help */
+    sim_nif_t nif;
+    /* Creates the model state for a node; *model may stay NULL. 0 or ZWH_E*. */
+    int (*create)(sim_node_t *node, void **model);
+    const sim_model_ops_t *ops;
+} sim_device_type_t;
+
+typedef struct sim_node_opts {
+    int mode;                 /* SIM_NODE_* */
+    uint32_t wake_interval_s; /* sleeping nodes */
+    int dead;                 /* never acknowledges */
+    int8_t rssi;              /* RSSI the controller measures for its frames (dBm) */
+} sim_node_opts_t;
+
+struct sim_node {
+    sim_net_t *net;
+    uint16_t id;              /* 0 while not included */
+    const sim_device_type_t *type;
+    void *model;
+    sim_nif_t nif;
+    int mode;
+    uint32_t wake_interval_s;
+    int awake;
+    int dead;
+    int8_t rssi;
+};
+
+/* Where node commands go (the controller): `from` is included. */
+typedef void (*sim_net_emit_fn)(void *user, sim_node_t *from, const uint8_t *cmd, size_t len);
+
+struct sim_net {
+    sim_node_t *nodes[SIM_MAX_NODE_ID + 1];
+    sim_node_t *pending[SIM_MAX_PENDING]; /* devices waiting to be included, FIFO */
+    size_t npending;
+    sim_sched_t *sched;
+    zwh__log_t *log;
+    double time_scale;
+    sim_net_emit_fn emit;
+    void *emit_user;
+};
+
+void sim_net_init(sim_net_t *net, sim_sched_t *sched, zwh__log_t *log, double time_scale);
+/* Frees every node, included or pending. */
+void sim_net_clear(sim_net_t *net);
+
+/* Parses "switch:5" / "switch:5:sleep=300,flirs,dead,rssi=-60" style attributes
+ * into opts (attrs is the part after TYPE:ID:, may be NULL). 0 or ZWH_EINVAL. */
+int sim_node_opts_parse(sim_node_opts_t *opts, const char *attrs);
+void sim_node_opts_default(sim_node_opts_t *opts);
+
+/* A new device, not yet in the network. NULL on allocation/model failure. */
+sim_node_t *sim_node_new(sim_net_t *net, const sim_device_type_t *type, const sim_node_opts_t *opts);
+void sim_node_free(sim_node_t *n);
+
+/* Puts a node into the table under id (2..232). 0, ZWH_EEXIST or ZWH_EINVAL. */
+int sim_net_include(sim_net_t *net, sim_node_t *n, uint16_t id);
+/* Takes a node out of the table; returns it (now id 0), or NULL. */
+sim_node_t *sim_net_exclude(sim_net_t *net, uint16_t id);
+sim_node_t *sim_net_node(const sim_net_t *net, uint16_t id);
+/* Highest included node id, 0 if none. */
+uint16_t sim_net_max_id(const sim_net_t *net);
+
+int sim_net_add_pending(sim_net_t *net, sim_node_t *n);
+sim_node_t *sim_net_take_pending(sim_net_t *net);
+sim_node_t *sim_net_peek_pending(const sim_net_t *net);
+
+/* Would the node acknowledge a frame now? (alive, and listening, FLiRS or awake) */
+int sim_node_reachable(const sim_node_t *n);
+/* Radio delivery of a command to node dst. Returns the node's answer as a TX
+ * status: 0 acknowledged (and handed to the model), 1 no ACK. */
+int sim_net_deliver(sim_net_t *net, uint16_t dst, const uint8_t *cmd, size_t len, unsigned rx_flags);
+
+/* For models: sends a command from the node to the controller. */
+void sim_node_send(sim_node_t *n, const uint8_t *cmd, size_t len);
+/* For models: runs fn(node, data, len) after ms of device time (divided by
+ * --time-scale). Cancelled when the node is freed. */
+int sim_node_after(sim_node_t *n, uint64_t ms, sim_sched_fn fn, const uint8_t *data, size_t len);
+/* Device time in ms converted to loop time with the time scale (at least 1 ms). */
+uint64_t sim_net_scale(const sim_net_t *net, uint64_t device_ms);
+
+/* Device types (devices.c). */
+const sim_device_type_t *sim_device_find(const char *name);
+/* Writes the known type names, comma separated. */
+void sim_device_list(char *out, size_t outlen);
+
+#endif
