@@ -274,7 +274,7 @@ int zwh_cli_run(zwh_cli_t *cli, void (*on_ready)(zwh_cli_t *cli))
     int rc = zwh_host_new(&cli->loop, &cli->host);
     if (rc == 0) {
         zwh_host_set_event_cb(cli->host, on_host_event, cli);
-        zwh_host_set_log(cli->host, log_sink, cli->verbose ? ZWH_LOG_TRACE : ZWH_LOG_WARN, 0, cli);
+        zwh_host_set_log(cli->host, log_sink, cli->verbose ? ZWH_LOG_TRACE : ZWH_LOG_ERROR, 0, cli);
         rc = zwh_host_set_port(cli->host, cli->port);
     }
     if (rc == 0)

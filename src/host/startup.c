@@ -328,8 +328,10 @@ static void fail(zwh_host_t *h, const step_t *s, int st)
                  zwh_strerror(st), s->name);
     else
         snprintf(msg, sizeof msg, "%s: start-up failed at %s: %s", h->url, s->name, zwh_strerror(st));
-    ZWH_LOGE(&h->log, "%s", msg);
+    ZWH_LOGW(&h->log, "%s", msg); /* the application gets it as ZWH_EVENT_ERROR */
     h->startup.step = -1;
+    h->state = ZWH_HOST_CONNECTING;
+    zwh__serial_reconnect(&h->serial); /* try again after the back-off */
     zwh__host_emit(h, ZWH_EVENT_ERROR, st, msg, 0);
 }
 

@@ -199,6 +199,15 @@ int zwh__serial_cancel(zwh__serial_t *s, zwh__request_t *req)
     return rc;
 }
 
+void zwh__serial_reconnect(zwh__serial_t *s)
+{
+    if (s->state != S_OPEN)
+        return;
+    zwh__session_set_connected(&s->session, false, ZWH_ECONNRESET, uv_now(s->loop));
+    schedule_retry(s);
+    zwh__serial_arm(s);
+}
+
 bool zwh__serial_connected(const zwh__serial_t *s)
 {
     return s->state == S_OPEN;

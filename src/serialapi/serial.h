@@ -51,6 +51,9 @@ int zwh__serial_cancel(zwh__serial_t *s, zwh__request_t *req);
 void zwh__serial_arm(zwh__serial_t *s);
 uint64_t zwh__serial_now(const zwh__serial_t *s);
 bool zwh__serial_connected(const zwh__serial_t *s);
+/* Drops the connection on purpose (e.g. start-up failed) and reconnects with the
+ * back-off; the request in flight fails with ZWH_ECONNRESET. */
+void zwh__serial_reconnect(zwh__serial_t *s);
 /* Cancels every request (ZWH_ECANCELED, delivered on a later loop turn), closes
  * the port and the timers; cb fires when all are closed. */
 void zwh__serial_close(zwh__serial_t *s, void (*cb)(void *user), void *user);
