@@ -1,5 +1,6 @@
 #include "sim_process.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
@@ -38,6 +39,8 @@ int zwh_test_sim_start(zwh_test_sim_t *sim, const char *const *args)
     posix_spawn_file_actions_adddup2(&fa, in[0], 0);
     posix_spawn_file_actions_addclose(&fa, out[0]);
     posix_spawn_file_actions_addclose(&fa, in[1]);
+    if (!getenv("ZWH_TEST_VERBOSE")) /* the sim's log goes to stderr; keep test output readable */
+        posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
     int rc = posix_spawn(&sim->pid, path, &fa, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
     close(out[1]);
