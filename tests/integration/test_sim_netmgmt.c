@@ -148,6 +148,35 @@ static void routes_neighbours_and_suc(void **state)
     fx_expect(fx, 0x54, FX_BYTES(0x2B, 0x06), 1000);
 }
 
+static int setup_dead(void **state)
+{
+    const char *args[] = {"--seed", "9", "--devices", "switch:2,switch:3:dead", "--pending", "switch", NULL};
+    return fx_start(state, args);
+}
+
+static void replace_failed_node(void **state)
+{
+    fx_t *fx = *state;
+    /* node 3 does not answer: it lands on the failed list */
+    fx_res(fx, 0x63, FX_BYTES(0x03, 0x31), FX_BYTES(0x08));
+    fx_res(fx, 0x13, FX_BYTES(0x03, 0x02, 0x25, 0x02, 0x25, 0x32), FX_BYTES(0x01));
+    fx_expect(fx, 0x13, FX_BYTES(0x32, 0x01), 1000);
+    /* ReplaceFailedNode: started, ready for the new device, done */
+    fx_res(fx, 0x63, FX_BYTES(0x03, 0x33), FX_BYTES(0x00));
+    fx_expect(fx, 0x63, FX_BYTES(0x33, 0x03), 1000);
+    fx_expect(fx, 0x63, FX_BYTES(0x33, 0x04), 2000);
+    fx_res(fx, 0x62, FX_BYTES(0x03), FX_BYTES(0x00));
+    /* the replacement answers under the old node id */
+    fx_res(fx, 0x13, FX_BYTES(0x03, 0x02, 0x25, 0x02, 0x25, 0x34), FX_BYTES(0x01));
+    sim_frame_t a, b;
+    assert_int_equal(sim_client_frame(&fx->c, 1000, &a), 1);
+    assert_int_equal(sim_client_frame(&fx->c, 1000, &b), 1);
+    const sim_frame_t *cb = a.func == 0x13 ? &a : &b;
+    assert_int_equal(cb->func, 0x13);
+    assert_int_equal(cb->payload[1], 0x00);
+    assert_int_equal(node_mask_byte0(fx), 0x07);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -155,6 +184,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(add_node_in_16_bit_mode, setup, fx_stop),
         cmocka_unit_test_setup_teardown(set_default_wipes_the_network, setup, fx_stop),
         cmocka_unit_test_setup_teardown(routes_neighbours_and_suc, setup, fx_stop),
+        cmocka_unit_test_setup_teardown(replace_failed_node, setup_dead, fx_stop),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
