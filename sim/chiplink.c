@@ -1,5 +1,6 @@
 #include "chiplink.h"
 
+#include <stdio.h>
 #include <string.h>
 #include "zwhost/error.h"
 
@@ -240,7 +241,11 @@ void sim_link_input(sim_link_t *l, const uint8_t *data, size_t len)
             put_byte(l, ZWH__NAK);
             break;
         case ZWH__FEV_DATA:
-            zwh__log_hex(l->log, ZWH_LOG_TRACE, "rx", f.payload, f.len);
+            if (zwh__log_enabled(l->log, ZWH_LOG_TRACE)) {
+                char label[32];
+                snprintf(label, sizeof label, "rx %s %02x", f.type ? "RES" : "REQ", f.func);
+                zwh__log_hex(l->log, ZWH_LOG_TRACE, label, f.payload, f.len);
+            }
             host_frame(l, &f);
             break;
         default:

@@ -372,6 +372,9 @@ void sim_ctrl_wipe(sim_ctrl_t *c)
 static void set_default_done(void *ctx, const uint8_t *data, size_t len)
 {
     sim_ctrl_t *c = ctx;
+    /* anything the host started meanwhile ends with the network it ran on */
+    sim_ctrl_send_cancel(c);
+    sim_ctrl_nm_cancel(c);
     sim_ctrl_wipe(c);
     ZWH_LOGI(c->log, "SetDefault: network wiped, new home id %08x", c->home_id);
     if (len && data[0])

@@ -260,14 +260,23 @@ void sim_ctrl_fn_remove_node(sim_ctrl_t *c, zwh__rd_t *r)
 
 /* ---- failed nodes ---------------------------------------------------------- */
 
-static int failed_precheck(sim_ctrl_t *c, uint8_t func, uint16_t nid, uint8_t cb)
+/* Reads "nid cb" and answers the RES flags. When the operation starts, fills
+ * d = nid(2) cb for the delayed step and returns 1. */
+static int failed_begin(sim_ctrl_t *c, zwh__rd_t *r, uint8_t func, uint8_t d[3])
 {
+    uint16_t nid = sim_ctrl_rd_nid(c, r);
+    uint8_t cb = zwh__rd_u8(r);
+    if (!zwh__rd_ok(r))
+        return 0;
     uint8_t flags = FAILED_STARTED;
     if (!cb)
         flags = FAILED_NO_CALLBACK;
     else if (!sim_ctrl_node(c, nid) || !c->failed[nid])
         flags = FAILED_NOT_FOUND;
     sim_ctrl_res(c, func, &flags, 1);
+    d[0] = (uint8_t)(nid >> 8);
+    d[1] = (uint8_t)nid;
+    d[2] = cb;
     return flags == FAILED_STARTED;
 }
 
@@ -292,12 +301,9 @@ static void remove_failed_done(void *ctx, const uint8_t *data, size_t len)
 
 void sim_ctrl_fn_remove_failed(sim_ctrl_t *c, zwh__rd_t *r)
 {
-    uint16_t nid = sim_ctrl_rd_nid(c, r);
-    uint8_t cb = zwh__rd_u8(r);
-    if (!zwh__rd_ok(r) || !failed_precheck(c, F_REMOVE_FAILED, nid, cb))
-        return;
-    const uint8_t d[3] = {(uint8_t)(nid >> 8), (uint8_t)nid, cb};
-    sim_sched_after(c->sched, NM_PROTOCOL_MS, remove_failed_done, c, CTAG_MISC, d, sizeof d);
+    uint8_t d[3];
+    if (failed_begin(c, r, F_REMOVE_FAILED, d))
+        sim_sched_after(c->sched, NM_PROTOCOL_MS, remove_failed_done, c, CTAG_MISC, d, sizeof d);
 }
 
 void sim_ctrl_fn_is_failed(sim_ctrl_t *c, zwh__rd_t *r)
@@ -329,13 +335,12 @@ static void replace_step(void *ctx, const uint8_t *data, size_t len)
 
 void sim_ctrl_fn_replace_failed(sim_ctrl_t *c, zwh__rd_t *r)
 {
-    uint16_t nid = sim_ctrl_rd_nid(c, r);
-    uint8_t cb = zwh__rd_u8(r);
-    if (!zwh__rd_ok(r) || !failed_precheck(c, F_REPLACE_FAILED, nid, cb))
+    uint8_t d[3];
+    if (!failed_begin(c, r, F_REPLACE_FAILED, d))
         return;
-    const uint8_t ready[2] = {cb, REPLACE_READY};
+    /* ready: now the new device is activated; it joins if one is pending */
+    const uint8_t ready[2] = {d[2], REPLACE_READY};
     sim_ctrl_req_later(c, NM_STEP_MS, CTAG_MISC, F_REPLACE_FAILED, ready, 2);
-    const uint8_t d[3] = {(uint8_t)(nid >> 8), (uint8_t)nid, cb};
     sim_sched_after(c->sched, sim_net_peek_pending(c->net) ? NM_FOUND_MS + NM_PROTOCOL_MS : REPLACE_WAIT_MS,
                     replace_step, c, CTAG_MISC, d, sizeof d);
 }

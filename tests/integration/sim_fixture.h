@@ -10,6 +10,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <cmocka.h>
 
 #include "sim_client.h"

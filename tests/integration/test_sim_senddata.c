@@ -13,7 +13,8 @@ static int setup_after(void **state)
 
 static int setup_sleeping(void **state)
 {
-    const char *args[] = {"--seed", "5", "--report-order", "after", "--devices", "switch:2,switch:4:sleep=2", NULL};
+    const char *args[] = {"--seed", "5", "--report-order", "after", "--time-scale", "10",
+                          "--devices", "switch:2,switch:4:sleep=20", NULL};
     return fx_start(state, args);
 }
 
@@ -153,8 +154,9 @@ static void sleeping_node_answers_only_when_awake(void **state)
     fx_expect(fx, 0x13, FX_BYTES(0x21, 0x01), 1000);
     /* protocol info: not listening, not FLiRS */
     fx_res(fx, 0x41, FX_BYTES(0x04), FX_BYTES(0x5B, 0x8C, 0x01, 0x04, 0x10, 0x01));
-    /* it wakes up after its 2 s interval and says so (Wake Up Notification) */
+    /* it wakes up after its 20 s interval (2 s at --time-scale 10) and says so */
     fx_expect(fx, 0x04, FX_BYTES(0x00, 0x04, 0x02, 0x84, 0x07, 0xC9), 3000);
+    uint64_t woke = sim_now_ms();
     fx_res(fx, 0x13, FX_BYTES(0x04, 0x02, 0x25, 0x02, 0x25, 0x22), ok, 1);
     fx_expect(fx, 0x13, FX_BYTES(0x22, 0x00), 1000);
     expect_ach(fx, 4, FX_BYTES(0x25, 0x03, 0x00));
@@ -165,6 +167,14 @@ static void sleeping_node_answers_only_when_awake(void **state)
     fx_expect(fx, 0x13, FX_BYTES(0x24, 0x01), 1000);
     /* sleeping nodes are not put on the failed list */
     fx_res(fx, 0x62, FX_BYTES(0x04), FX_BYTES(0x00));
+    /* next wake-up one (scaled) interval after it went to sleep */
+    fx_expect(fx, 0x04, FX_BYTES(0x00, 0x04, 0x02, 0x84, 0x07, 0xC9), 3000);
+    uint64_t dt = sim_now_ms() - woke;
+    assert_true(dt >= 1900 && dt < 2800);
+    /* left alone, it goes back to sleep after 10 s (1 s scaled) */
+    usleep(1300000);
+    fx_res(fx, 0x13, FX_BYTES(0x04, 0x02, 0x25, 0x02, 0x25, 0x25), ok, 1);
+    fx_expect(fx, 0x13, FX_BYTES(0x25, 0x01), 1000);
 }
 
 static void flirs_node_and_busy_controller(void **state)

@@ -1,58 +1,18 @@
 /* zwh-sim answers the start-up calls of a conformant host like a 700-series
  * stick. Byte-exact checks use the "(observed)" examples of
  * SERIALAPI-REFERENCE.md where the simulated stick's identity allows them. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
-
-#include "sim_client.h"
-
-typedef struct {
-    sim_proc_t p;
-    sim_client_t c;
-} fx_t;
-
-static int start(void **state, const char *const *args)
-{
-    fx_t *fx = calloc(1, sizeof *fx);
-    if (sim_proc_start(&fx->p, args) < 0 || sim_client_connect(&fx->c, fx->p.port) < 0)
-        return -1;
-    *state = fx;
-    return 0;
-}
+#include "sim_fixture.h"
 
 static int setup_empty(void **state)
 {
-    const char *args[] = {"--listen", "tcp://127.0.0.1:0", "--home-id", "0x7E570001", "--seed", "1", NULL};
-    return start(state, args);
+    const char *args[] = {"--home-id", "0x7E570001", "--seed", "1", NULL};
+    return fx_start(state, args);
 }
 
 static int setup_switch(void **state)
 {
-    const char *args[] = {"--listen", "tcp://127.0.0.1:0", "--home-id", "0x7E570001", "--seed", "1",
-                          "--devices", "switch:2", NULL};
-    return start(state, args);
-}
-
-static int teardown(void **state)
-{
-    fx_t *fx = *state;
-    sim_client_close(&fx->c);
-    int rc = sim_proc_stop(&fx->p);
-    free(fx);
-    return rc == 0 ? 0 : -1; /* clean exit on SIGTERM, sanitizers quiet */
-}
-
-/* REQ func payload -> RES whose payload must equal want */
-static void expect_res(fx_t *fx, uint8_t func, const uint8_t *pl, size_t n, const uint8_t *want, size_t wn)
-{
-    sim_frame_t res;
-    assert_int_equal(sim_client_request(&fx->c, func, pl, n, &res, 1000), (int)wn);
-    assert_memory_equal(res.payload, want, wn);
+    const char *args[] = {"--home-id", "0x7E570001", "--seed", "1", "--devices", "switch:2", NULL};
+    return fx_start(state, args);
 }
 
 static void observed_identity_of_an_empty_network(void **state)
@@ -67,16 +27,16 @@ static void observed_identity_of_an_empty_network(void **state)
     uint8_t init[34] = {0x09, 0x08, 0x1D, 0x01};
     init[32] = 0x07;
     init[33] = 0x00;
-    expect_res(fx, 0x02, NULL, 0, init, sizeof init);
+    fx_res(fx, 0x02, NULL, 0, init, sizeof init);
 
     /* MemoryGetId (observed) */
     const uint8_t id[] = {0x7E, 0x57, 0x00, 0x01, 0x01};
-    expect_res(fx, 0x20, NULL, 0, id, sizeof id);
+    fx_res(fx, 0x20, NULL, 0, id, sizeof id);
 
     /* GetControllerCapabilities: SIS present, real primary, SUC, and "no nodes
      * included" (0x20) because the network holds only the controller */
     const uint8_t caps[] = {0x3C};
-    expect_res(fx, 0x05, NULL, 0, caps, 1);
+    fx_res(fx, 0x05, NULL, 0, caps, 1);
 
     /* GetControllerVersion: request bytes as observed on the wire, "Z-Wave 7.19" + static controller */
     const uint8_t ver_req[] = {0x01, 0x03, 0x00, 0x15, 0xE9};
@@ -92,10 +52,10 @@ static void observed_identity_of_an_empty_network(void **state)
 
     /* GetProtocolVersion: Z-Wave 7.19.3, build 0x0117, no git hash */
     uint8_t proto[22] = {0x00, 7, 19, 3, 0x01, 0x17};
-    expect_res(fx, 0x09, NULL, 0, proto, sizeof proto);
+    fx_res(fx, 0x09, NULL, 0, proto, sizeof proto);
 
     const uint8_t suc[] = {0x01};
-    expect_res(fx, 0x56, NULL, 0, suc, 1);
+    fx_res(fx, 0x56, NULL, 0, suc, 1);
 }
 
 static void capabilities_list_exactly_the_implemented_functions(void **state)
@@ -132,38 +92,38 @@ static void serial_api_setup(void **state)
     uint8_t sup[18] = {0x01, 0xF3, 0x03, 0x80, 0x01, 0x80, 0, 0, 0, 0x80};
     sup[17] = 0x80;
     const uint8_t get_sup[] = {0x01};
-    expect_res(fx, 0x0B, get_sup, 1, sup, sizeof sup);
+    fx_res(fx, 0x0B, get_sup, 1, sup, sizeof sup);
 
     const uint8_t txrep[] = {0x02, 0xFF}, txrep_ok[] = {0x02, 0x01};
-    expect_res(fx, 0x0B, txrep, 2, txrep_ok, 2);
+    fx_res(fx, 0x0B, txrep, 2, txrep_ok, 2);
     const uint8_t maxp[] = {0x10}, maxp_res[] = {0x10, 46};
-    expect_res(fx, 0x0B, maxp, 1, maxp_res, 2);
+    fx_res(fx, 0x0B, maxp, 1, maxp_res, 2);
     const uint8_t maxlr[] = {0x11}, maxlr_res[] = {0x11, 150};
-    expect_res(fx, 0x0B, maxlr, 1, maxlr_res, 2);
+    fx_res(fx, 0x0B, maxlr, 1, maxlr_res, 2);
     const uint8_t reg[] = {0x20}, reg_eu[] = {0x20, 0x00};
-    expect_res(fx, 0x0B, reg, 1, reg_eu, 2);
+    fx_res(fx, 0x0B, reg, 1, reg_eu, 2);
     /* SetRFRegion US takes effect at the next soft reset */
     const uint8_t setreg[] = {0x40, 0x01}, setreg_ok[] = {0x40, 0x01};
-    expect_res(fx, 0x0B, setreg, 2, setreg_ok, 2);
+    fx_res(fx, 0x0B, setreg, 2, setreg_ok, 2);
     const uint8_t badreg[] = {0x40, 0x77}, badreg_res[] = {0x40, 0x00};
-    expect_res(fx, 0x0B, badreg, 2, badreg_res, 2);
-    expect_res(fx, 0x0B, reg, 1, reg_eu, 2);
+    fx_res(fx, 0x0B, badreg, 2, badreg_res, 2);
+    fx_res(fx, 0x0B, reg, 1, reg_eu, 2);
     /* an unsupported sub-command: RES 00 sub */
     const uint8_t unsup[] = {0x08}, unsup_res[] = {0x00, 0x08};
-    expect_res(fx, 0x0B, unsup, 1, unsup_res, 2);
+    fx_res(fx, 0x0B, unsup, 1, unsup_res, 2);
 
     /* SerialApiSetTimeouts returns the previous values (1.5 s / 150 ms) */
     const uint8_t to[] = {160, 15}, prev[] = {150, 15};
-    expect_res(fx, 0x06, to, 2, prev, 2);
-    expect_res(fx, 0x06, to, 2, to, 2);
+    fx_res(fx, 0x06, to, 2, prev, 2);
+    fx_res(fx, 0x06, to, 2, to, 2);
 
     const uint8_t rf_on[] = {0x01}, ok[] = {0x01};
-    expect_res(fx, 0x10, rf_on, 1, ok, 1);
+    fx_res(fx, 0x10, rf_on, 1, ok, 1);
 
     /* GetLongRangeNodes: no LR nodes, one 128-byte segment */
     uint8_t lr[131] = {0x00, 0x00, 0x80};
     const uint8_t seg0[] = {0x00};
-    expect_res(fx, 0xDA, seg0, 1, lr, sizeof lr);
+    fx_res(fx, 0xDA, seg0, 1, lr, sizeof lr);
 
     /* soft reset: region now US */
     assert_int_equal(sim_client_send(&fx->c, 0x00, 0x08, NULL, 0), 0);
@@ -172,7 +132,7 @@ static void serial_api_setup(void **state)
     assert_int_equal(sim_client_frame(&fx->c, 1500, &f), 1);
     assert_int_equal(f.func, 0x0A);
     const uint8_t reg_us[] = {0x20, 0x01};
-    expect_res(fx, 0x0B, reg, 1, reg_us, 2);
+    fx_res(fx, 0x0B, reg, 1, reg_us, 2);
 }
 
 static void soft_reset_sends_serial_api_started(void **state)
@@ -204,7 +164,7 @@ static void soft_reset_sends_serial_api_started(void **state)
     assert_memory_equal(f.payload, started2, sizeof started2);
     /* GetNodeProtocolInfo of the controller reflects the new classes */
     const uint8_t one[] = {0x01}, own[] = {0xD3, 0x16, 0x01, 0x02, 0x02, 0x01};
-    expect_res(fx, 0x41, one, 1, own, sizeof own);
+    fx_res(fx, 0x41, one, 1, own, sizeof own);
 }
 
 static void node_information_of_a_switch(void **state)
@@ -218,16 +178,16 @@ static void node_information_of_a_switch(void **state)
         assert_int_equal(res.payload[i], 0);
     /* GetControllerCapabilities (observed): 1C once nodes are included */
     const uint8_t caps[] = {0x1C};
-    expect_res(fx, 0x05, NULL, 0, caps, 1);
+    fx_res(fx, 0x05, NULL, 0, caps, 1);
     /* GetNodeProtocolInfo node 2 (observed) */
     const uint8_t two[] = {0x02}, info[] = {0xDB, 0x9C, 0x01, 0x04, 0x10, 0x01};
-    expect_res(fx, 0x41, two, 1, info, sizeof info);
+    fx_res(fx, 0x41, two, 1, info, sizeof info);
     /* unknown node: all zero */
     const uint8_t nine[] = {0x09}, zero[6] = {0};
-    expect_res(fx, 0x41, nine, 1, zero, sizeof zero);
+    fx_res(fx, 0x41, nine, 1, zero, sizeof zero);
     /* RequestNodeInfo(2) -> RES 01, then ApplicationUpdate 84 (observed) */
     const uint8_t ok[] = {0x01};
-    expect_res(fx, 0x60, two, 1, ok, 1);
+    fx_res(fx, 0x60, two, 1, ok, 1);
     sim_frame_t f;
     assert_int_equal(sim_client_frame(&fx->c, 1000, &f), 1);
     const uint8_t upd[] = {0x84, 0x02, 0x0C, 0x04, 0x10, 0x01, 0x5E, 0x25, 0x32, 0x70, 0x71, 0x86, 0x72, 0x85, 0x6C};
@@ -235,7 +195,7 @@ static void node_information_of_a_switch(void **state)
     assert_int_equal(f.len, sizeof upd);
     assert_memory_equal(f.payload, upd, sizeof upd);
     /* RequestNodeInfo of a missing node -> 81 (request failed) */
-    expect_res(fx, 0x60, nine, 1, ok, 1);
+    fx_res(fx, 0x60, nine, 1, ok, 1);
     assert_int_equal(sim_client_frame(&fx->c, 1000, &f), 1);
     const uint8_t failed[] = {0x81, 0x00, 0x00};
     assert_int_equal(f.len, sizeof failed);
@@ -243,17 +203,17 @@ static void node_information_of_a_switch(void **state)
     /* GetRoutingInfo(2): its neighbour is the controller */
     const uint8_t ri[] = {0x02, 0x00, 0x00, 0x00};
     uint8_t mask[29] = {0x01};
-    expect_res(fx, 0x80, ri, sizeof ri, mask, sizeof mask);
+    fx_res(fx, 0x80, ri, sizeof ri, mask, sizeof mask);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(observed_identity_of_an_empty_network, setup_empty, teardown),
-        cmocka_unit_test_setup_teardown(capabilities_list_exactly_the_implemented_functions, setup_empty, teardown),
-        cmocka_unit_test_setup_teardown(serial_api_setup, setup_empty, teardown),
-        cmocka_unit_test_setup_teardown(soft_reset_sends_serial_api_started, setup_empty, teardown),
-        cmocka_unit_test_setup_teardown(node_information_of_a_switch, setup_switch, teardown),
+        cmocka_unit_test_setup_teardown(observed_identity_of_an_empty_network, setup_empty, fx_stop),
+        cmocka_unit_test_setup_teardown(capabilities_list_exactly_the_implemented_functions, setup_empty, fx_stop),
+        cmocka_unit_test_setup_teardown(serial_api_setup, setup_empty, fx_stop),
+        cmocka_unit_test_setup_teardown(soft_reset_sends_serial_api_started, setup_empty, fx_stop),
+        cmocka_unit_test_setup_teardown(node_information_of_a_switch, setup_switch, fx_stop),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
