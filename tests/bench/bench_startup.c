@@ -9,7 +9,7 @@
 #include <time.h>
 #include <uv.h>
 #include "zwhost/zwhost.h"
-#include "sim_process.h"
+#include "sim_client.h"
 
 static double now_ms(void)
 {
@@ -45,9 +45,9 @@ int main(int argc, char **argv)
     const char *devices = argc > 2 ? argv[2] : "switch:2,switch:3,switch:4,switch:5";
     if (runs < 1 || runs > 10000)
         return 2;
-    zwh_test_sim_t sim;
+    sim_proc_t sim;
     const char *args[] = {"--listen", "tcp://127.0.0.1:0", "--devices", devices, NULL};
-    if (zwh_test_sim_start(&sim, args) != 0) {
+    if (sim_proc_start(&sim, args) != 0) {
         fprintf(stderr, "cannot start zwh-sim (set ZWH_SIM to its path)\n");
         return 1;
     }
@@ -84,7 +84,7 @@ int main(int argc, char **argv)
     if (ok != runs)
         status = 1;
     }
-    zwh_test_sim_stop(&sim);
+    sim_proc_stop(&sim);
     free(lat);
     return status;
 }

@@ -12,7 +12,7 @@
 #include <uv.h>
 
 #include "zwhost/zwhost.h"
-#include "sim_process.h"
+#include "sim_client.h"
 
 struct probe {
     int ready, errors, disconnected, connected, closed;
@@ -66,12 +66,12 @@ static zwh_host_t *make_host(uv_loop_t *loop, const char *url, struct probe *p)
 static void two_hosts_in_one_process(void **state)
 {
     (void)state;
-    zwh_test_sim_t a, b;
+    sim_proc_t a, b;
     const char *aa[] = {"--listen", "tcp://127.0.0.1:0", "--devices", "switch:2", "--home-id", "0xaaaa0001", NULL};
     const char *ba[] = {"--listen", "tcp://127.0.0.1:0", "--devices", "switch:2,switch:3,switch:4", "--home-id",
                         "0xbbbb0002", NULL};
-    assert_int_equal(zwh_test_sim_start(&a, aa), 0);
-    assert_int_equal(zwh_test_sim_start(&b, ba), 0);
+    assert_int_equal(sim_proc_start(&a, aa), 0);
+    assert_int_equal(sim_proc_start(&b, ba), 0);
     uv_loop_t loop;
     uv_loop_init(&loop);
     struct probe pa = {.close_after_ready = 1}, pb = {.close_after_ready = 1};
@@ -90,17 +90,17 @@ static void two_hosts_in_one_process(void **state)
     assert_int_equal(pa.info.node_id, 1);
     assert_true(pa.info.library_version[0] != '\0');
     assert_int_equal(uv_loop_close(&loop), 0); /* no handle left behind */
-    zwh_test_sim_stop(&a);
-    zwh_test_sim_stop(&b);
+    assert_int_equal(sim_proc_stop(&a), 0);
+    assert_int_equal(sim_proc_stop(&b), 0);
 }
 
 static void reconnects_and_restarts_after_a_drop(void **state)
 {
     (void)state;
-    zwh_test_sim_t s;
+    sim_proc_t s;
     /* the sim closes the connection after 6 host frames: in the middle of start-up */
     const char *args[] = {"--listen", "tcp://127.0.0.1:0", "--devices", "switch:2", "--drop-connection-after", "6", NULL};
-    assert_int_equal(zwh_test_sim_start(&s, args), 0);
+    assert_int_equal(sim_proc_start(&s, args), 0);
     uv_loop_t loop;
     uv_loop_init(&loop);
     struct probe p = {.close_after_ready = 1};
@@ -120,15 +120,15 @@ static void reconnects_and_restarts_after_a_drop(void **state)
     uv_close((uv_handle_t *)&deadline, NULL);
     uv_run(&loop, UV_RUN_DEFAULT);
     assert_int_equal(uv_loop_close(&loop), 0);
-    zwh_test_sim_stop(&s);
+    assert_int_equal(sim_proc_stop(&s), 0);
 }
 
 static void private_loop_and_close_before_ready(void **state)
 {
     (void)state;
-    zwh_test_sim_t s;
+    sim_proc_t s;
     const char *args[] = {"--listen", "tcp://127.0.0.1:0", NULL};
-    assert_int_equal(zwh_test_sim_start(&s, args), 0);
+    assert_int_equal(sim_proc_start(&s, args), 0);
     struct probe p = {.close_after_ready = 1};
     zwh_host_t *h = NULL;
     assert_int_equal(zwh_host_new(NULL, &h), 0);
@@ -151,7 +151,7 @@ static void private_loop_and_close_before_ready(void **state)
     assert_int_equal(q.closed, 1);
     assert_int_equal(q.ready, 0);
     assert_int_equal(uv_loop_close(&loop), 0);
-    zwh_test_sim_stop(&s);
+    assert_int_equal(sim_proc_stop(&s), 0);
 }
 
 int main(void)

@@ -39,9 +39,9 @@ typedef struct sim_proc {
     pid_t pid;
     int out_fd;     /* its stdout */
     int in_fd;      /* its stdin */
-    char url[64];   /* tcp://127.0.0.1:PORT */
+    char url[256];  /* tcp://127.0.0.1:PORT */
     uint16_t port;
-    char pty[128];
+    char pty[256];
     char outbuf[1024];
     size_t outlen;
 } sim_proc_t;
