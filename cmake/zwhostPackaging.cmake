@@ -15,7 +15,8 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME zwhost)
 set(CPACK_PACKAGE_VENDOR zwhost)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Z-Wave host library for Serial API controllers")
+# No CPACK_PACKAGE_DESCRIPTION_SUMMARY: CPack would prepend it to every component's
+# description; each component's first line is its own Debian synopsis instead.
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
@@ -31,35 +32,35 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS OFF)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME ${ZWH_DEB_RUNTIME})
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION libs)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "${ZWH_DEB_LIBC}, ${ZWH_DEB_LIBS}")
-# A shlibs control file (so packages linking libzwhost.so.0 get a dependency) and the
-# ldconfig trigger.
-set(CPACK_DEBIAN_RUNTIME_PACKAGE_GENERATE_SHLIBS ON)
+# A shlibs control file in libzwhost0 (packages built against it get
+# "libzwhost0 (>= version)") and ldconfig in its postinst/postrm. Needs `file` and readelf.
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
 set(CPACK_COMPONENT_RUNTIME_DESCRIPTION
   "Z-Wave host library for Serial API controllers
- zwhost drives a USB Z-Wave controller through the Serial API: framing and
- retransmission, S0/S2 security, Supervision, Transport Service, Multi Channel
- and typed command-class codecs, on a libuv loop.
- .
- This package contains the shared library.")
+zwhost drives a USB Z-Wave controller through the Serial API: framing and
+retransmission, S0/S2 security, Supervision, Transport Service, Multi Channel
+and typed command-class codecs, on a libuv loop.
+
+This package contains the shared library.")
 
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME libzwhost-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
   "${ZWH_DEB_RUNTIME} (= ${ZWH_DEB_VERSION}), libuv1-dev (>= 1.44), libserialport-dev (>= 0.1.1), libmbedtls-dev (>= 2.28)")
 set(CPACK_COMPONENT_DEV_DESCRIPTION
-  "Z-Wave host library for Serial API controllers (development files)
- Headers, the static library, the pkg-config file (zwhost) and the CMake
- package (find_package(zwhost): zwhost::zwhost, zwhost::zwhost_static).")
+  "Z-Wave host library for Serial API controllers - development files
+Headers, the static library, the pkg-config file (zwhost) and the CMake
+package (find_package(zwhost): zwhost::zwhost, zwhost::zwhost_static).")
 
 set(CPACK_DEBIAN_TOOLS_PACKAGE_NAME zwhost-tools)
 set(CPACK_DEBIAN_TOOLS_PACKAGE_SECTION electronics)
 set(CPACK_DEBIAN_TOOLS_PACKAGE_DEPENDS
   "${ZWH_DEB_RUNTIME} (= ${ZWH_DEB_VERSION}), ${ZWH_DEB_LIBC}, ${ZWH_DEB_LIBS}")
 set(CPACK_COMPONENT_TOOLS_DESCRIPTION
-  "Z-Wave host tools and simulated controller
- Command-line programs over libzwhost (zwh-info, ...) and zwh-sim, a
- simulated Serial API controller with virtual devices for tests without
- hardware.")
+  "Z-Wave host tools and simulated Serial API controller
+Command-line programs over libzwhost (zwh-info, ...) and zwh-sim, a
+simulated Serial API controller with virtual devices for tests without
+hardware.")
 
 include(CPack)
