@@ -3,9 +3,10 @@
 #   make test   sanitizer tree build-asan/ (ASan+UBSan), whole suite with ctest -j2
 #   make demo   build/ and run the demo against the simulated stick
 #   make fuzz   clang libFuzzer harnesses in build-fuzz/
+#   make package  Debian packages libzwhost0, libzwhost-dev, zwhost-tools in build-pkg/
 JOBS ?= 2
 
-.PHONY: all deps build test demo fuzz install clean docs
+.PHONY: all deps build test demo fuzz install package clean docs
 
 all: build
 
@@ -31,5 +32,13 @@ fuzz: deps
 install: build
 	cmake --install build
 
+# A tree of its own, configured for /usr so GNUInstallDirs picks Debian's multiarch
+# libdir; no tests. CPack strips the binaries (cmake/zwhostPackaging.cmake).
+package: deps
+	cmake -S . -B build-pkg -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr -DZWH_TESTS=OFF >/dev/null
+	cmake --build build-pkg -j$(JOBS)
+	cd build-pkg && cpack -G DEB
+	@ls -1 build-pkg/*.deb
+
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz build-pkg
