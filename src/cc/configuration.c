@@ -398,7 +398,7 @@ ZWH_EXTERN int zwh_configuration_properties_report_decode(const uint8_t *frame, 
         out->min_value = rd_value(&r, out->size, out->format);
         out->max_value = rd_value(&r, out->size, out->format);
         out->default_value = rd_value(&r, out->size, out->format);
-    } else if (zwh__rd_left(&r) < 2) {
+    } else if (zwh__rd_left(&r) == 0) {
         /* an unknown parameter: some devices stop after the size byte */
         return zwh__cc_close(&r);
     }
