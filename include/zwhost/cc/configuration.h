@@ -47,8 +47,9 @@
 extern "C" {
 #endif
 
-/* Set. use_default = 1 restores the factory default (the value bytes are
- * then ignored by the device; size still says how many are sent). */
+/* Set. use_default = 1 restores the factory default: the device ignores
+ * the value, so its range is not checked and its low size bytes are sent as
+ * given (0 is customary). */
 typedef struct zwh_configuration_set {
     uint8_t parameter;
     uint8_t size;       /* 1, 2, 4 */
@@ -71,8 +72,8 @@ typedef struct zwh_configuration_report {
 } zwh_configuration_report_t;
 
 /* Bulk Set (V2+): count consecutive parameters from parameter_offset, all of
- * one size. use_default restores their defaults; handshake asks for a Bulk
- * Report once they are set. */
+ * one size. use_default restores their defaults (values then sent unchecked,
+ * as for Set); handshake asks for a Bulk Report once they are set. */
 typedef struct zwh_configuration_bulk_set {
     uint16_t parameter_offset;
     uint8_t count;
