@@ -47,6 +47,10 @@ static int64_t reinterpret(uint32_t raw, uint8_t size, uint8_t format)
 
 static int64_t rd_value(zwh__rd_t *r, uint8_t size, uint8_t format)
 {
+    if (!zwh__cc_size_ok(size)) { /* rd_size already failed the reader */
+        r->err = true;
+        return 0;
+    }
     return reinterpret(zwh__rd_uint(r, size), size, format);
 }
 
