@@ -22,9 +22,7 @@ ZWH_EXTERN const char *zwh_binary_sensor_get_type_name(uint8_t sensor_type)
 
 ZWH_EXTERN int zwh_binary_sensor_supported_get_encode(uint8_t *out, size_t cap)
 {
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, CC, ZWH_BINARY_SENSOR_SUPPORTED_GET);
-    return zwh__cc_end(&w);
+    return zwh__cc_encode_bare(out, cap, CC, ZWH_BINARY_SENSOR_SUPPORTED_GET);
 }
 
 ZWH_EXTERN int zwh_binary_sensor_supported_report_encode(const zwh_binary_sensor_supported_report_t *in,
@@ -57,8 +55,7 @@ ZWH_EXTERN int zwh_binary_sensor_get_encode(const zwh_binary_sensor_get_t *in, u
         return ZWH_EINVAL;
     zwh__wr_t w;
     zwh__cc_begin(&w, out, cap, CC, ZWH_BINARY_SENSOR_GET);
-    if (in->has_type)
-        zwh__wr_u8(&w, in->sensor_type);
+    zwh__cc_wr_opt(&w, in->has_type, in->sensor_type);
     return zwh__cc_end(&w);
 }
 
@@ -68,10 +65,7 @@ ZWH_EXTERN int zwh_binary_sensor_get_decode(const uint8_t *frame, size_t len, zw
     if (!out || !zwh__cc_open(&r, frame, len, CC, ZWH_BINARY_SENSOR_GET))
         return ZWH_EBADMSG;
     memset(out, 0, sizeof *out);
-    if (zwh__rd_left(&r) >= 1) {
-        out->has_type = 1;
-        out->sensor_type = zwh__rd_u8(&r);
-    }
+    zwh__cc_rd_opt(&r, &out->has_type, &out->sensor_type);
     return zwh__cc_close(&r);
 }
 
@@ -82,8 +76,7 @@ ZWH_EXTERN int zwh_binary_sensor_report_encode(const zwh_binary_sensor_report_t 
     zwh__wr_t w;
     zwh__cc_begin(&w, out, cap, CC, ZWH_BINARY_SENSOR_REPORT);
     zwh__wr_u8(&w, in->value);
-    if (in->has_type)
-        zwh__wr_u8(&w, in->sensor_type);
+    zwh__cc_wr_opt(&w, in->has_type, in->sensor_type);
     return zwh__cc_end(&w);
 }
 
@@ -94,20 +87,13 @@ ZWH_EXTERN int zwh_binary_sensor_report_decode(const uint8_t *frame, size_t len,
         return ZWH_EBADMSG;
     memset(out, 0, sizeof *out);
     out->value = zwh__rd_u8(&r);
-    if (zwh__rd_left(&r) >= 1) {
-        out->has_type = 1;
-        out->sensor_type = zwh__rd_u8(&r);
-    }
+    zwh__cc_rd_opt(&r, &out->has_type, &out->sensor_type);
     return zwh__cc_close(&r);
 }
 
 static void fmt_type(zwh__fmt_t *f, uint8_t type)
 {
-    const char *n = zwh_binary_sensor_get_type_name(type);
-    if (n)
-        zwh__fmt_printf(f, " type=%s", n);
-    else
-        zwh__fmt_printf(f, " type=%u", type);
+    zwh__cc_fmt_named(f, "type", zwh_binary_sensor_get_type_name(type), type);
 }
 
 static int fmt_get(zwh__fmt_t *f, const uint8_t *frame, size_t len)

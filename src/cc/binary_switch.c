@@ -4,6 +4,7 @@
 #include <string.h>
 #include "cc/codec.h"
 #include "cc/registry.h"
+#include "cc/value.h"
 
 static bool report_value_ok(uint8_t v) { return v == 0x00 || v == 0xFE || v == 0xFF; }
 
@@ -14,8 +15,7 @@ ZWH_EXTERN int zwh_binary_switch_set_encode(const zwh_binary_switch_set_t *in, u
     zwh__wr_t w;
     zwh__cc_begin(&w, out, cap, ZWH_CC_BINARY_SWITCH, ZWH_BINARY_SWITCH_SET);
     zwh__wr_u8(&w, in->value);
-    if (in->has_duration)
-        zwh__wr_u8(&w, in->duration);
+    zwh__cc_wr_opt(&w, in->has_duration, in->duration);
     return zwh__cc_end(&w);
 }
 
@@ -26,18 +26,13 @@ ZWH_EXTERN int zwh_binary_switch_set_decode(const uint8_t *frame, size_t len, zw
         return ZWH_EBADMSG;
     memset(out, 0, sizeof *out);
     out->value = zwh__rd_u8(&r);
-    if (zwh__rd_left(&r) >= 1) { /* V2 */
-        out->has_duration = 1;
-        out->duration = zwh__rd_u8(&r);
-    }
+    zwh__cc_rd_opt(&r, &out->has_duration, &out->duration);
     return zwh__cc_close(&r);
 }
 
 ZWH_EXTERN int zwh_binary_switch_get_encode(uint8_t *out, size_t cap)
 {
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, ZWH_CC_BINARY_SWITCH, ZWH_BINARY_SWITCH_GET);
-    return zwh__cc_end(&w);
+    return zwh__cc_encode_bare(out, cap, ZWH_CC_BINARY_SWITCH, ZWH_BINARY_SWITCH_GET);
 }
 
 ZWH_EXTERN int zwh_binary_switch_report_encode(const zwh_binary_switch_report_t *in, uint8_t *out, size_t cap)
@@ -48,10 +43,7 @@ ZWH_EXTERN int zwh_binary_switch_report_encode(const zwh_binary_switch_report_t 
     zwh__wr_t w;
     zwh__cc_begin(&w, out, cap, ZWH_CC_BINARY_SWITCH, ZWH_BINARY_SWITCH_REPORT);
     zwh__wr_u8(&w, in->current_value);
-    if (in->has_target) {
-        zwh__wr_u8(&w, in->target_value);
-        zwh__wr_u8(&w, in->duration);
-    }
+    zwh__cc_wr_target(&w, in->has_target, in->target_value, in->duration);
     return zwh__cc_end(&w);
 }
 
@@ -62,11 +54,7 @@ ZWH_EXTERN int zwh_binary_switch_report_decode(const uint8_t *frame, size_t len,
         return ZWH_EBADMSG;
     memset(out, 0, sizeof *out);
     out->current_value = zwh__rd_u8(&r);
-    if (zwh__rd_left(&r) >= 2) { /* V2 */
-        out->has_target = 1;
-        out->target_value = zwh__rd_u8(&r);
-        out->duration = zwh__rd_u8(&r);
-    }
+    zwh__cc_rd_target(&r, &out->has_target, &out->target_value, &out->duration);
     return zwh__cc_close(&r);
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "cc/codec.h"
 #include "cc/registry.h"
+#include "cc/value.h"
 
 #define CC ZWH_CC_COLOR_SWITCH
 
@@ -20,9 +21,7 @@ static bool component_ok(uint8_t c) { return c <= ZWH_COLOR_COMPONENT_MAX; }
 
 ZWH_EXTERN int zwh_color_switch_supported_get_encode(uint8_t *out, size_t cap)
 {
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, CC, ZWH_COLOR_SWITCH_SUPPORTED_GET);
-    return zwh__cc_end(&w);
+    return zwh__cc_encode_bare(out, cap, CC, ZWH_COLOR_SWITCH_SUPPORTED_GET);
 }
 
 ZWH_EXTERN int zwh_color_switch_supported_report_encode(const zwh_color_switch_supported_report_t *in,
@@ -95,10 +94,7 @@ ZWH_EXTERN int zwh_color_switch_report_encode(const zwh_color_switch_report_t *i
     zwh__cc_begin(&w, out, cap, CC, ZWH_COLOR_SWITCH_REPORT);
     zwh__wr_u8(&w, in->component);
     zwh__wr_u8(&w, in->current_value);
-    if (in->has_target) {
-        zwh__wr_u8(&w, in->target_value);
-        zwh__wr_u8(&w, in->duration);
-    }
+    zwh__cc_wr_target(&w, in->has_target, in->target_value, in->duration);
     return zwh__cc_end(&w);
 }
 
@@ -110,11 +106,7 @@ ZWH_EXTERN int zwh_color_switch_report_decode(const uint8_t *frame, size_t len, 
     memset(out, 0, sizeof *out);
     out->component = zwh__rd_u8(&r);
     out->current_value = zwh__rd_u8(&r);
-    if (zwh__rd_left(&r) >= 2) {
-        out->has_target = 1;
-        out->target_value = zwh__rd_u8(&r);
-        out->duration = zwh__rd_u8(&r);
-    }
+    zwh__cc_rd_target(&r, &out->has_target, &out->target_value, &out->duration);
     return zwh__cc_close(&r);
 }
 
@@ -132,8 +124,7 @@ ZWH_EXTERN int zwh_color_switch_set_encode(const zwh_color_switch_set_t *in, uin
         zwh__wr_u8(&w, in->values[i].component);
         zwh__wr_u8(&w, in->values[i].value);
     }
-    if (in->has_duration)
-        zwh__wr_u8(&w, in->duration);
+    zwh__cc_wr_opt(&w, in->has_duration, in->duration);
     return zwh__cc_end(&w);
 }
 
@@ -148,10 +139,7 @@ ZWH_EXTERN int zwh_color_switch_set_decode(const uint8_t *frame, size_t len, zwh
         out->values[i].component = zwh__rd_u8(&r);
         out->values[i].value = zwh__rd_u8(&r);
     }
-    if (zwh__rd_left(&r) >= 1) {
-        out->has_duration = 1;
-        out->duration = zwh__rd_u8(&r);
-    }
+    zwh__cc_rd_opt(&r, &out->has_duration, &out->duration);
     return zwh__cc_close(&r);
 }
 
@@ -165,8 +153,7 @@ ZWH_EXTERN int zwh_color_switch_start_level_change_encode(const zwh_color_switch
     zwh__wr_u8(&w, (uint8_t)(in->up_down << 6 | in->ignore_start_level << 5));
     zwh__wr_u8(&w, in->component);
     zwh__wr_u8(&w, in->start_level);
-    if (in->has_duration)
-        zwh__wr_u8(&w, in->duration);
+    zwh__cc_wr_opt(&w, in->has_duration, in->duration);
     return zwh__cc_end(&w);
 }
 
@@ -182,10 +169,7 @@ ZWH_EXTERN int zwh_color_switch_start_level_change_decode(const uint8_t *frame, 
     out->ignore_start_level = (uint8_t)((b >> 5) & 1);
     out->component = zwh__rd_u8(&r);
     out->start_level = zwh__rd_u8(&r);
-    if (zwh__rd_left(&r) >= 1) {
-        out->has_duration = 1;
-        out->duration = zwh__rd_u8(&r);
-    }
+    zwh__cc_rd_opt(&r, &out->has_duration, &out->duration);
     return zwh__cc_close(&r);
 }
 
@@ -209,21 +193,9 @@ static int fmt_supported(zwh__fmt_t *f, const uint8_t *frame, size_t len)
     zwh_color_switch_supported_report_t s;
     if (zwh_color_switch_supported_report_decode(frame, len, &s) != 0)
         return -1;
+    const uint8_t mask[2] = {(uint8_t)(s.components & 0xFF), (uint8_t)(s.components >> 8)};
     zwh__fmt_printf(f, " components=");
-    int any = 0;
-    for (uint8_t c = 0; c < 16; c++) {
-        if (!(s.components & (1u << c)))
-            continue;
-        const char *n = zwh_color_switch_get_component_name(c);
-        zwh__fmt_printf(f, "%s", any ? "," : "");
-        if (n)
-            zwh__fmt_printf(f, "%s", n);
-        else
-            zwh__fmt_printf(f, "%u", c);
-        any = 1;
-    }
-    if (!any)
-        zwh__fmt_printf(f, "none");
+    zwh__cc_fmt_mask(f, mask, sizeof mask, 0, zwh_color_switch_get_component_name);
     return 0;
 }
 

@@ -158,6 +158,27 @@ static bool bulk_values_ok(const int64_t *values, uint8_t count, uint8_t size, u
     return true;
 }
 
+/* The tail of Bulk Set and Bulk Report: default (7) | handshake (6) | size
+ * (2..0), then count values of that size. */
+static void wr_bulk(zwh__wr_t *w, uint8_t is_default, uint8_t handshake, uint8_t size, const int64_t *values,
+                    uint8_t count)
+{
+    zwh__wr_u8(w, (uint8_t)(is_default << 7 | handshake << 6 | size));
+    for (size_t i = 0; i < count; i++)
+        wr_value(w, values[i], size);
+}
+
+static void rd_bulk(zwh__rd_t *r, uint8_t *is_default, uint8_t *handshake, uint8_t *size, int64_t *values,
+                    uint8_t count)
+{
+    uint8_t b = zwh__rd_u8(r);
+    *is_default = (uint8_t)(b >> 7);
+    *handshake = (uint8_t)((b >> 6) & 1);
+    *size = rd_size(r, b);
+    for (size_t i = 0; i < count && zwh__rd_ok(r); i++)
+        values[i] = rd_value(r, *size, ZWH_CONFIGURATION_FORMAT_SIGNED);
+}
+
 ZWH_EXTERN int zwh_configuration_bulk_set_encode(const zwh_configuration_bulk_set_t *in, uint8_t *out, size_t cap)
 {
     if (!in || in->count == 0 || in->use_default > 1 || in->handshake > 1 ||
@@ -167,9 +188,7 @@ ZWH_EXTERN int zwh_configuration_bulk_set_encode(const zwh_configuration_bulk_se
     zwh__cc_begin(&w, out, cap, CC, ZWH_CONFIGURATION_BULK_SET);
     zwh__wr_u16(&w, in->parameter_offset);
     zwh__wr_u8(&w, in->count);
-    zwh__wr_u8(&w, (uint8_t)(in->use_default << 7 | in->handshake << 6 | in->size));
-    for (size_t i = 0; i < in->count; i++)
-        wr_value(&w, in->values[i], in->size);
+    wr_bulk(&w, in->use_default, in->handshake, in->size, in->values, in->count);
     return zwh__cc_end(&w);
 }
 
@@ -181,13 +200,8 @@ ZWH_EXTERN int zwh_configuration_bulk_set_decode(const uint8_t *frame, size_t le
     memset(out, 0, sizeof *out);
     out->parameter_offset = zwh__rd_u16(&r);
     out->count = zwh__rd_u8(&r);
-    uint8_t b = zwh__rd_u8(&r);
-    out->use_default = (uint8_t)(b >> 7);
-    out->handshake = (uint8_t)((b >> 6) & 1);
-    out->size = rd_size(&r, b);
     out->format = ZWH_CONFIGURATION_FORMAT_SIGNED;
-    for (size_t i = 0; i < out->count && zwh__rd_ok(&r); i++)
-        out->values[i] = rd_value(&r, out->size, out->format);
+    rd_bulk(&r, &out->use_default, &out->handshake, &out->size, out->values, out->count);
     return zwh__cc_close(&r);
 }
 
@@ -223,9 +237,7 @@ ZWH_EXTERN int zwh_configuration_bulk_report_encode(const zwh_configuration_bulk
     zwh__wr_u16(&w, in->parameter_offset);
     zwh__wr_u8(&w, in->count);
     zwh__wr_u8(&w, in->reports_to_follow);
-    zwh__wr_u8(&w, (uint8_t)(in->is_default << 7 | in->handshake << 6 | in->size));
-    for (size_t i = 0; i < in->count; i++)
-        wr_value(&w, in->values[i], in->size);
+    wr_bulk(&w, in->is_default, in->handshake, in->size, in->values, in->count);
     return zwh__cc_end(&w);
 }
 
@@ -239,13 +251,8 @@ ZWH_EXTERN int zwh_configuration_bulk_report_decode(const uint8_t *frame, size_t
     out->parameter_offset = zwh__rd_u16(&r);
     out->count = zwh__rd_u8(&r);
     out->reports_to_follow = zwh__rd_u8(&r);
-    uint8_t b = zwh__rd_u8(&r);
-    out->is_default = (uint8_t)(b >> 7);
-    out->handshake = (uint8_t)((b >> 6) & 1);
-    out->size = rd_size(&r, b);
     out->format = ZWH_CONFIGURATION_FORMAT_SIGNED;
-    for (size_t i = 0; i < out->count && zwh__rd_ok(&r); i++)
-        out->values[i] = rd_value(&r, out->size, out->format);
+    rd_bulk(&r, &out->is_default, &out->handshake, &out->size, out->values, out->count);
     return zwh__cc_close(&r);
 }
 
@@ -418,9 +425,7 @@ ZWH_EXTERN int zwh_configuration_properties_report_decode(const uint8_t *frame, 
 
 ZWH_EXTERN int zwh_configuration_default_reset_encode(uint8_t *out, size_t cap)
 {
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, CC, ZWH_CONFIGURATION_DEFAULT_RESET);
-    return zwh__cc_end(&w);
+    return zwh__cc_encode_bare(out, cap, CC, ZWH_CONFIGURATION_DEFAULT_RESET);
 }
 
 /* ---- formatter ---- */

@@ -5,7 +5,6 @@
 #include "cc/codec.h"
 #include "cc/registry.h"
 #include "cc/value.h"
-#include "zwhost/cc/value.h"
 
 #define CC ZWH_CC_METER
 
@@ -163,9 +162,7 @@ ZWH_EXTERN int zwh_meter_report_decode(const uint8_t *frame, size_t len, zwh_met
 
 ZWH_EXTERN int zwh_meter_supported_get_encode(uint8_t *out, size_t cap)
 {
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, CC, ZWH_METER_SUPPORTED_GET);
-    return zwh__cc_end(&w);
+    return zwh__cc_encode_bare(out, cap, CC, ZWH_METER_SUPPORTED_GET);
 }
 
 ZWH_EXTERN int zwh_meter_supported_report_encode(const zwh_meter_supported_report_t *in, uint8_t *out, size_t cap)
@@ -254,33 +251,41 @@ ZWH_EXTERN int zwh_meter_reset_decode(const uint8_t *frame, size_t len, zwh_mete
 
 static void fmt_type(zwh__fmt_t *f, uint8_t type)
 {
-    const char *n = zwh_meter_get_type_name(type);
+    zwh__cc_fmt_named(f, "type", zwh_meter_get_type_name(type), type);
+}
+
+/* "kWh", or "7/1" for an unknown scale2, or the scale number */
+static void fmt_scale_value(zwh__fmt_t *f, uint8_t type, uint8_t scale, uint8_t scale2)
+{
+    const char *n = zwh_meter_get_scale_name(type, scale, scale2);
     if (n)
-        zwh__fmt_printf(f, " type=%s", n);
+        zwh__fmt_printf(f, "%s", n);
+    else if (scale == ZWH_METER_SCALE_MORE)
+        zwh__fmt_printf(f, "7/%u", scale2);
     else
-        zwh__fmt_printf(f, " type=%u", type);
+        zwh__fmt_printf(f, "%u", scale);
 }
 
 static void fmt_scale(zwh__fmt_t *f, uint8_t type, uint8_t scale, uint8_t scale2)
 {
-    const char *n = zwh_meter_get_scale_name(type, scale, scale2);
-    if (n)
-        zwh__fmt_printf(f, " scale=%s", n);
-    else if (scale == ZWH_METER_SCALE_MORE)
-        zwh__fmt_printf(f, " scale=7/%u", scale2);
+    zwh__fmt_printf(f, " scale=");
+    fmt_scale_value(f, type, scale, scale2);
+}
+
+/* bit 0..6 = scale 0..6; bit 8 + n = scale 7 with scale2 n (bit 7 = scale 7 of V3) */
+static void scale_item(zwh__fmt_t *f, unsigned bit, const void *ctx)
+{
+    uint8_t type = *(const uint8_t *)ctx;
+    if (bit < 8)
+        fmt_scale_value(f, type, (uint8_t)bit, 0);
     else
-        zwh__fmt_printf(f, " scale=%u", scale);
+        fmt_scale_value(f, type, ZWH_METER_SCALE_MORE, (uint8_t)(bit - 8));
 }
 
 static void fmt_rate(zwh__fmt_t *f, uint8_t rate)
 {
-    const char *n = zwh_meter_get_rate_name(rate);
-    if (rate == ZWH_METER_RATE_UNSPECIFIED)
-        return;
-    if (n)
-        zwh__fmt_printf(f, " rate=%s", n);
-    else
-        zwh__fmt_printf(f, " rate=%u", rate);
+    if (rate != ZWH_METER_RATE_UNSPECIFIED)
+        zwh__cc_fmt_named(f, "rate", zwh_meter_get_rate_name(rate), rate);
 }
 
 static int fmt_get(zwh__fmt_t *f, const uint8_t *frame, size_t len)
@@ -288,11 +293,8 @@ static int fmt_get(zwh__fmt_t *f, const uint8_t *frame, size_t len)
     zwh_meter_get_t g;
     if (zwh_meter_get_decode(frame, len, &g) != 0)
         return -1;
-    if (g.has_scale) {
-        if (g.scale == ZWH_METER_SCALE_MORE)
-            zwh__fmt_printf(f, " scale=7/%u", g.scale2);
-        else
-            zwh__fmt_printf(f, " scale=%u", g.scale);
+    if (g.has_scale) { /* the Get does not name its meter type */
+        fmt_scale(f, 0, g.scale, g.scale2);
         fmt_rate(f, g.rate_type);
     }
     return 0;
@@ -323,32 +325,11 @@ static int fmt_supported(zwh__fmt_t *f, const uint8_t *frame, size_t len)
     if (zwh_meter_supported_report_decode(frame, len, &s) != 0)
         return -1;
     fmt_type(f, s.meter_type);
+    uint8_t mask[1 + ZWH_METER_SCALE2_MASK_MAX];
+    mask[0] = s.scales;
+    memcpy(mask + 1, s.scale2_mask, s.scale2_mask_len);
     zwh__fmt_printf(f, " scales=");
-    int any = 0;
-    for (unsigned bit = 0; bit < 8 + 8u * s.scale2_mask_len; bit++) {
-        uint8_t scale, scale2 = 0;
-        if (bit < 8) {
-            if (!(s.scales & (1u << bit)))
-                continue;
-            scale = (uint8_t)bit;
-        } else {
-            if (!zwh_cc_bitmask_has(s.scale2_mask, s.scale2_mask_len, bit - 8))
-                continue;
-            scale = ZWH_METER_SCALE_MORE;
-            scale2 = (uint8_t)(bit - 8);
-        }
-        const char *n = zwh_meter_get_scale_name(s.meter_type, scale, scale2);
-        zwh__fmt_printf(f, "%s", any ? "," : "");
-        if (n)
-            zwh__fmt_printf(f, "%s", n);
-        else if (scale == ZWH_METER_SCALE_MORE)
-            zwh__fmt_printf(f, "7/%u", scale2);
-        else
-            zwh__fmt_printf(f, "%u", scale);
-        any = 1;
-    }
-    if (!any)
-        zwh__fmt_printf(f, "none");
+    zwh__cc_fmt_bits(f, mask, 1u + s.scale2_mask_len, scale_item, &s.meter_type);
     if (s.rate_types)
         zwh__fmt_printf(f, " rates=%s%s%s", (s.rate_types & 1) ? "import" : "",
                         s.rate_types == 3 ? "," : "", (s.rate_types & 2) ? "export" : "");

@@ -128,16 +128,9 @@ ZWH_EXTERN const char *zwh_multilevel_sensor_get_scale_name(uint8_t sensor_type,
     return types[sensor_type].scales[scale];
 }
 
-static int bare_encode(uint8_t cmd, uint8_t *out, size_t cap)
-{
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, CC, cmd);
-    return zwh__cc_end(&w);
-}
-
 ZWH_EXTERN int zwh_multilevel_sensor_supported_sensor_get_encode(uint8_t *out, size_t cap)
 {
-    return bare_encode(ZWH_MULTILEVEL_SENSOR_SUPPORTED_SENSOR_GET, out, cap);
+    return zwh__cc_encode_bare(out, cap, CC, ZWH_MULTILEVEL_SENSOR_SUPPORTED_SENSOR_GET);
 }
 
 ZWH_EXTERN int zwh_multilevel_sensor_supported_sensor_report_encode(const zwh_multilevel_sensor_supported_report_t *in,
@@ -261,20 +254,21 @@ ZWH_EXTERN int zwh_multilevel_sensor_report_decode(const uint8_t *frame, size_t 
 
 static void fmt_type(zwh__fmt_t *f, uint8_t type)
 {
-    const char *n = zwh_multilevel_sensor_get_type_name(type);
-    if (n)
-        zwh__fmt_printf(f, " type=%s", n);
-    else
-        zwh__fmt_printf(f, " type=%u", type);
+    zwh__cc_fmt_named(f, "type", zwh_multilevel_sensor_get_type_name(type), type);
 }
 
 static void fmt_scale(zwh__fmt_t *f, uint8_t type, uint8_t scale)
 {
-    const char *n = zwh_multilevel_sensor_get_scale_name(type, scale);
+    zwh__cc_fmt_named(f, "scale", zwh_multilevel_sensor_get_scale_name(type, scale), scale);
+}
+
+static void scale_item(zwh__fmt_t *f, unsigned bit, const void *ctx)
+{
+    const char *n = zwh_multilevel_sensor_get_scale_name(*(const uint8_t *)ctx, (uint8_t)bit);
     if (n)
-        zwh__fmt_printf(f, " scale=%s", n);
+        zwh__fmt_printf(f, "%s", n);
     else
-        zwh__fmt_printf(f, " scale=%u", scale);
+        zwh__fmt_printf(f, "%u", bit);
 }
 
 static int fmt_supported(zwh__fmt_t *f, const uint8_t *frame, size_t len)
@@ -303,20 +297,7 @@ static int fmt_scale_report(zwh__fmt_t *f, const uint8_t *frame, size_t len)
         return -1;
     fmt_type(f, s.sensor_type);
     zwh__fmt_printf(f, " scales=");
-    int any = 0;
-    for (uint8_t sc = 0; sc < 4; sc++) {
-        if (!(s.scales & (1u << sc)))
-            continue;
-        const char *n = zwh_multilevel_sensor_get_scale_name(s.sensor_type, sc);
-        zwh__fmt_printf(f, "%s", any ? "," : "");
-        if (n)
-            zwh__fmt_printf(f, "%s", n);
-        else
-            zwh__fmt_printf(f, "%u", sc);
-        any = 1;
-    }
-    if (!any)
-        zwh__fmt_printf(f, "none");
+    zwh__cc_fmt_bits(f, &s.scales, 1, scale_item, &s.sensor_type);
     return 0;
 }
 

@@ -4,18 +4,12 @@
 #include <string.h>
 #include "cc/codec.h"
 #include "cc/registry.h"
+#include "cc/value.h"
 
 #define CC ZWH_CC_MULTILEVEL_SWITCH
 
 static bool report_value_ok(uint8_t v) { return v <= 99 || v == 0xFE || v == 0xFF; }
 static bool direction_ok(uint8_t d) { return d <= 1 || d == ZWH_LEVEL_CHANGE_NONE; }
-
-static int bare_encode(uint8_t cmd, uint8_t *out, size_t cap)
-{
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, CC, cmd);
-    return zwh__cc_end(&w);
-}
 
 ZWH_EXTERN int zwh_multilevel_switch_set_encode(const zwh_multilevel_switch_set_t *in, uint8_t *out, size_t cap)
 {
@@ -24,8 +18,7 @@ ZWH_EXTERN int zwh_multilevel_switch_set_encode(const zwh_multilevel_switch_set_
     zwh__wr_t w;
     zwh__cc_begin(&w, out, cap, CC, ZWH_MULTILEVEL_SWITCH_SET);
     zwh__wr_u8(&w, in->value);
-    if (in->has_duration)
-        zwh__wr_u8(&w, in->duration);
+    zwh__cc_wr_opt(&w, in->has_duration, in->duration);
     return zwh__cc_end(&w);
 }
 
@@ -36,16 +29,13 @@ ZWH_EXTERN int zwh_multilevel_switch_set_decode(const uint8_t *frame, size_t len
         return ZWH_EBADMSG;
     memset(out, 0, sizeof *out);
     out->value = zwh__rd_u8(&r);
-    if (zwh__rd_left(&r) >= 1) {
-        out->has_duration = 1;
-        out->duration = zwh__rd_u8(&r);
-    }
+    zwh__cc_rd_opt(&r, &out->has_duration, &out->duration);
     return zwh__cc_close(&r);
 }
 
 ZWH_EXTERN int zwh_multilevel_switch_get_encode(uint8_t *out, size_t cap)
 {
-    return bare_encode(ZWH_MULTILEVEL_SWITCH_GET, out, cap);
+    return zwh__cc_encode_bare(out, cap, CC, ZWH_MULTILEVEL_SWITCH_GET);
 }
 
 ZWH_EXTERN int zwh_multilevel_switch_report_encode(const zwh_multilevel_switch_report_t *in, uint8_t *out, size_t cap)
@@ -56,10 +46,7 @@ ZWH_EXTERN int zwh_multilevel_switch_report_encode(const zwh_multilevel_switch_r
     zwh__wr_t w;
     zwh__cc_begin(&w, out, cap, CC, ZWH_MULTILEVEL_SWITCH_REPORT);
     zwh__wr_u8(&w, in->current_value);
-    if (in->has_target) {
-        zwh__wr_u8(&w, in->target_value);
-        zwh__wr_u8(&w, in->duration);
-    }
+    zwh__cc_wr_target(&w, in->has_target, in->target_value, in->duration);
     return zwh__cc_end(&w);
 }
 
@@ -70,11 +57,7 @@ ZWH_EXTERN int zwh_multilevel_switch_report_decode(const uint8_t *frame, size_t 
         return ZWH_EBADMSG;
     memset(out, 0, sizeof *out);
     out->current_value = zwh__rd_u8(&r);
-    if (zwh__rd_left(&r) >= 2) {
-        out->has_target = 1;
-        out->target_value = zwh__rd_u8(&r);
-        out->duration = zwh__rd_u8(&r);
-    }
+    zwh__cc_rd_target(&r, &out->has_target, &out->target_value, &out->duration);
     return zwh__cc_close(&r);
 }
 
@@ -88,10 +71,8 @@ ZWH_EXTERN int zwh_multilevel_switch_start_level_change_encode(const zwh_multile
     zwh__cc_begin(&w, out, cap, CC, ZWH_MULTILEVEL_SWITCH_START_LEVEL_CHANGE);
     zwh__wr_u8(&w, (uint8_t)(in->up_down << 6 | in->ignore_start_level << 5 | in->inc_dec << 3));
     zwh__wr_u8(&w, in->start_level);
-    if (in->has_duration)
-        zwh__wr_u8(&w, in->duration);
-    if (in->has_step_size)
-        zwh__wr_u8(&w, in->step_size);
+    zwh__cc_wr_opt(&w, in->has_duration, in->duration);
+    zwh__cc_wr_opt(&w, in->has_step_size, in->step_size);
     return zwh__cc_end(&w);
 }
 
@@ -107,25 +88,19 @@ ZWH_EXTERN int zwh_multilevel_switch_start_level_change_decode(const uint8_t *fr
     out->ignore_start_level = (uint8_t)((b >> 5) & 1);
     out->inc_dec = (uint8_t)((b >> 3) & 3);
     out->start_level = zwh__rd_u8(&r);
-    if (zwh__rd_left(&r) >= 1) {
-        out->has_duration = 1;
-        out->duration = zwh__rd_u8(&r);
-    }
-    if (zwh__rd_left(&r) >= 1) {
-        out->has_step_size = 1;
-        out->step_size = zwh__rd_u8(&r);
-    }
+    zwh__cc_rd_opt(&r, &out->has_duration, &out->duration);
+    zwh__cc_rd_opt(&r, &out->has_step_size, &out->step_size);
     return zwh__cc_close(&r);
 }
 
 ZWH_EXTERN int zwh_multilevel_switch_stop_level_change_encode(uint8_t *out, size_t cap)
 {
-    return bare_encode(ZWH_MULTILEVEL_SWITCH_STOP_LEVEL_CHANGE, out, cap);
+    return zwh__cc_encode_bare(out, cap, CC, ZWH_MULTILEVEL_SWITCH_STOP_LEVEL_CHANGE);
 }
 
 ZWH_EXTERN int zwh_multilevel_switch_supported_get_encode(uint8_t *out, size_t cap)
 {
-    return bare_encode(ZWH_MULTILEVEL_SWITCH_SUPPORTED_GET, out, cap);
+    return zwh__cc_encode_bare(out, cap, CC, ZWH_MULTILEVEL_SWITCH_SUPPORTED_GET);
 }
 
 ZWH_EXTERN int zwh_multilevel_switch_supported_report_encode(const zwh_multilevel_switch_supported_report_t *in,
@@ -136,8 +111,7 @@ ZWH_EXTERN int zwh_multilevel_switch_supported_report_encode(const zwh_multileve
     zwh__wr_t w;
     zwh__cc_begin(&w, out, cap, CC, ZWH_MULTILEVEL_SWITCH_SUPPORTED_REPORT);
     zwh__wr_u8(&w, in->primary_type);
-    if (in->has_secondary)
-        zwh__wr_u8(&w, in->secondary_type);
+    zwh__cc_wr_opt(&w, in->has_secondary, in->secondary_type);
     return zwh__cc_end(&w);
 }
 

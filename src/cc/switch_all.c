@@ -3,6 +3,9 @@
 
 #include "cc/codec.h"
 #include "cc/registry.h"
+#include "cc/value.h"
+
+#define CC ZWH_CC_SWITCH_ALL
 
 ZWH_EXTERN const char *zwh_switch_all_get_mode_name(uint8_t mode)
 {
@@ -34,13 +37,6 @@ static int mode_decode(uint8_t cmd, const uint8_t *frame, size_t len, zwh_switch
     return zwh__cc_close(&r);
 }
 
-static int bare_encode(uint8_t cmd, uint8_t *out, size_t cap)
-{
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, ZWH_CC_SWITCH_ALL, cmd);
-    return zwh__cc_end(&w);
-}
-
 ZWH_EXTERN int zwh_switch_all_set_encode(const zwh_switch_all_mode_t *in, uint8_t *out, size_t cap)
 {
     return mode_encode(ZWH_SWITCH_ALL_SET, in, out, cap);
@@ -57,9 +53,18 @@ ZWH_EXTERN int zwh_switch_all_report_decode(const uint8_t *frame, size_t len, zw
 {
     return mode_decode(ZWH_SWITCH_ALL_REPORT, frame, len, out);
 }
-ZWH_EXTERN int zwh_switch_all_get_encode(uint8_t *out, size_t cap) { return bare_encode(ZWH_SWITCH_ALL_GET, out, cap); }
-ZWH_EXTERN int zwh_switch_all_on_encode(uint8_t *out, size_t cap) { return bare_encode(ZWH_SWITCH_ALL_ON, out, cap); }
-ZWH_EXTERN int zwh_switch_all_off_encode(uint8_t *out, size_t cap) { return bare_encode(ZWH_SWITCH_ALL_OFF, out, cap); }
+ZWH_EXTERN int zwh_switch_all_get_encode(uint8_t *out, size_t cap)
+{
+    return zwh__cc_encode_bare(out, cap, CC, ZWH_SWITCH_ALL_GET);
+}
+ZWH_EXTERN int zwh_switch_all_on_encode(uint8_t *out, size_t cap)
+{
+    return zwh__cc_encode_bare(out, cap, CC, ZWH_SWITCH_ALL_ON);
+}
+ZWH_EXTERN int zwh_switch_all_off_encode(uint8_t *out, size_t cap)
+{
+    return zwh__cc_encode_bare(out, cap, CC, ZWH_SWITCH_ALL_OFF);
+}
 
 static int fmt_mode(zwh__fmt_t *f, const uint8_t *frame, size_t len)
 {
@@ -69,11 +74,7 @@ static int fmt_mode(zwh__fmt_t *f, const uint8_t *frame, size_t len)
     uint8_t mode = zwh__rd_u8(&r);
     if (!zwh__rd_ok(&r))
         return -1;
-    const char *name = zwh_switch_all_get_mode_name(mode);
-    if (name)
-        zwh__fmt_printf(f, " mode=%s", name);
-    else
-        zwh__fmt_printf(f, " mode=0x%02x", mode);
+    zwh__cc_fmt_named(f, "mode", zwh_switch_all_get_mode_name(mode), mode);
     return 0;
 }
 

@@ -1,6 +1,7 @@
 #include "cc/value.h"
 
 #include "zwhost/cc/value.h"
+#include "cc/codec.h"
 
 bool zwh__cc_value_fits(int32_t value, uint8_t size)
 {
@@ -48,25 +49,78 @@ uint8_t zwh__cc_rd_mask(zwh__rd_t *r, uint8_t *mask, size_t cap)
     return (uint8_t)n;
 }
 
-void zwh__cc_fmt_mask(zwh__fmt_t *f, const uint8_t *mask, size_t len, unsigned first,
-                      const char *(*name)(uint8_t type))
+int zwh__cc_encode_bare(uint8_t *out, size_t cap, uint8_t cc, uint8_t cmd)
+{
+    zwh__wr_t w;
+    zwh__cc_begin(&w, out, cap, cc, cmd);
+    return zwh__cc_end(&w);
+}
+
+void zwh__cc_rd_opt(zwh__rd_t *r, uint8_t *has, uint8_t *v)
+{
+    *has = zwh__rd_left(r) >= 1;
+    *v = *has ? zwh__rd_u8(r) : 0;
+}
+
+void zwh__cc_rd_target(zwh__rd_t *r, uint8_t *has, uint8_t *target, uint8_t *duration)
+{
+    *has = zwh__rd_left(r) >= 2;
+    *target = *has ? zwh__rd_u8(r) : 0;
+    *duration = *has ? zwh__rd_u8(r) : 0;
+}
+
+void zwh__cc_wr_target(zwh__wr_t *w, uint8_t has, uint8_t target, uint8_t duration)
+{
+    if (!has)
+        return;
+    zwh__wr_u8(w, target);
+    zwh__wr_u8(w, duration);
+}
+
+void zwh__cc_fmt_named(zwh__fmt_t *f, const char *key, const char *name, unsigned number)
+{
+    if (name)
+        zwh__fmt_printf(f, " %s=%s", key, name);
+    else
+        zwh__fmt_printf(f, " %s=%u", key, number);
+}
+
+void zwh__cc_fmt_bits(zwh__fmt_t *f, const uint8_t *mask, size_t len, zwh__cc_fmt_item_fn item, const void *ctx)
 {
     int any = 0;
     for (unsigned bit = 0; bit < len * 8; bit++) {
         if (!(mask[bit / 8] & (1u << (bit % 8))))
             continue;
-        unsigned type = first + bit;
-        const char *n = (name && type <= 0xFF) ? name((uint8_t)type) : NULL;
         if (any)
             zwh__fmt_printf(f, ",");
-        if (n)
-            zwh__fmt_printf(f, "%s", n);
-        else
-            zwh__fmt_printf(f, "%u", type);
+        item(f, bit, ctx);
         any = 1;
     }
     if (!any)
         zwh__fmt_printf(f, "none");
+}
+
+typedef struct {
+    unsigned first;
+    const char *(*name)(uint8_t type);
+} mask_ctx_t;
+
+static void mask_item(zwh__fmt_t *f, unsigned bit, const void *ctx)
+{
+    const mask_ctx_t *c = ctx;
+    unsigned type = c->first + bit;
+    const char *n = type <= 0xFF ? c->name((uint8_t)type) : NULL;
+    if (n)
+        zwh__fmt_printf(f, "%s", n);
+    else
+        zwh__fmt_printf(f, "%u", type);
+}
+
+void zwh__cc_fmt_mask(zwh__fmt_t *f, const uint8_t *mask, size_t len, unsigned first,
+                      const char *(*name)(uint8_t type))
+{
+    mask_ctx_t c = {first, name};
+    zwh__cc_fmt_bits(f, mask, len, mask_item, &c);
 }
 
 ZWH_EXTERN double zwh_cc_value_to_double(int32_t value, uint8_t precision)

@@ -66,7 +66,7 @@ static void formatter(void **state)
     assert_string_equal(line, "SwitchAll.Report mode=included");
     const uint8_t odd[] = {0x27, 0x01, 0x07};
     zwh_cc_format(odd, sizeof odd, line, sizeof line);
-    assert_string_equal(line, "SwitchAll.Set mode=0x07");
+    assert_string_equal(line, "SwitchAll.Set mode=7");
     const uint8_t on[] = {0x27, 0x04};
     zwh_cc_format(on, sizeof on, line, sizeof line);
     assert_string_equal(line, "SwitchAll.On");
