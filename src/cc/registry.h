@@ -39,7 +39,15 @@ typedef struct zwh__cc_desc {
 } zwh__cc_desc_t;
 
 #define ZWH__CC_LIST(XX) \
-    XX(basic)
+    XX(basic) \
+    XX(binary_switch) \
+    XX(switch_all) \
+    XX(multilevel_switch) \
+    XX(color_switch) \
+    XX(meter) \
+    XX(multilevel_sensor) \
+    XX(binary_sensor) \
+    XX(configuration)
 
 #define ZWH__CC_DECLARE_(name) extern const zwh__cc_desc_t zwh__cc_##name;
 ZWH__CC_LIST(ZWH__CC_DECLARE_)

@@ -1,0 +1,43 @@
+/* zwhost — Binary Switch command class (0x25), version 2. */
+#ifndef ZWHOST_CC_BINARY_SWITCH_H
+#define ZWHOST_CC_BINARY_SWITCH_H
+
+#include "zwhost/common.h"
+
+#define ZWH_CC_BINARY_SWITCH 0x25
+#define ZWH_BINARY_SWITCH_SET 0x01
+#define ZWH_BINARY_SWITCH_GET 0x02
+#define ZWH_BINARY_SWITCH_REPORT 0x03
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Binary Switch Set. value: 0x00 off, 0xFF on (0x01..0x63 also mean on).
+ * V2 adds a duration (has_duration = 1): 0x00 instantly, 0x01-0x7F seconds,
+ * 0x80-0xFE minutes 1..127, 0xFF factory default. */
+typedef struct zwh_binary_switch_set {
+    uint8_t value;
+    uint8_t has_duration;
+    uint8_t duration;
+} zwh_binary_switch_set_t;
+
+/* Binary Switch Report. current_value: 0x00 off, 0xFE unknown, 0xFF on.
+ * V2 adds target value and duration (has_target = 1; duration 0xFE unknown). */
+typedef struct zwh_binary_switch_report {
+    uint8_t current_value;
+    uint8_t has_target;
+    uint8_t target_value;
+    uint8_t duration;
+} zwh_binary_switch_report_t;
+
+ZWH_EXTERN int zwh_binary_switch_set_encode(const zwh_binary_switch_set_t *in, uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_binary_switch_set_decode(const uint8_t *frame, size_t len, zwh_binary_switch_set_t *out);
+ZWH_EXTERN int zwh_binary_switch_get_encode(uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_binary_switch_report_encode(const zwh_binary_switch_report_t *in, uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_binary_switch_report_decode(const uint8_t *frame, size_t len, zwh_binary_switch_report_t *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
