@@ -21,7 +21,8 @@ void zwh__log_init(zwh__log_t *log);
 int zwh__log_enabled(const zwh__log_t *log, int level);
 void zwh__logf(const zwh__log_t *log, int level, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void zwh__vlogf(const zwh__log_t *log, int level, const char *fmt, va_list ap);
+void zwh__vlogf(const zwh__log_t *log, int level, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 /* "label: 01 02 0a ..." (truncated with "..." past 64 bytes). Not for secrets. */
 void zwh__log_hex(const zwh__log_t *log, int level, const char *label, const uint8_t *buf, size_t len);
 
