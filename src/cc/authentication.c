@@ -123,22 +123,8 @@ static int get_decode(uint8_t cmd, const uint8_t *frame, size_t len, zwh_authent
     out->report_more = zwh__rd_u8(&r) & 1;
     return zwh__cc_close(&r);
 }
-ZWH_EXTERN int zwh_authentication_data_get_encode(const zwh_authentication_get_t *in, uint8_t *out, size_t cap)
-{
-    return get_encode(ZWH_AUTHENTICATION_DATA_GET, in, out, cap);
-}
-ZWH_EXTERN int zwh_authentication_data_get_decode(const uint8_t *frame, size_t len, zwh_authentication_get_t *out)
-{
-    return get_decode(ZWH_AUTHENTICATION_DATA_GET, frame, len, out);
-}
-ZWH_EXTERN int zwh_authentication_combination_get_encode(const zwh_authentication_get_t *in, uint8_t *out, size_t cap)
-{
-    return get_encode(ZWH_AUTHENTICATION_COMBINATION_GET, in, out, cap);
-}
-ZWH_EXTERN int zwh_authentication_combination_get_decode(const uint8_t *frame, size_t len, zwh_authentication_get_t *out)
-{
-    return get_decode(ZWH_AUTHENTICATION_COMBINATION_GET, frame, len, out);
-}
+ZWH__CC_SHARED_CODEC(authentication_data_get, zwh_authentication_get_t, ZWH_AUTHENTICATION_DATA_GET, get_encode, get_decode)
+ZWH__CC_SHARED_CODEC(authentication_combination_get, zwh_authentication_get_t, ZWH_AUTHENTICATION_COMBINATION_GET, get_encode, get_decode)
 
 ZWH_EXTERN int zwh_authentication_data_report_encode(const zwh_authentication_data_report_t *in, uint8_t *out, size_t cap)
 {
@@ -299,22 +285,8 @@ static int checksum_decode(uint8_t cmd, const uint8_t *frame, size_t len, zwh_au
         out->checksum = zwh__rd_u16(&r);
     return zwh__cc_close(&r);
 }
-ZWH_EXTERN int zwh_authentication_checksum_get_encode(const zwh_authentication_checksum_t *in, uint8_t *out, size_t cap)
-{
-    return checksum_encode(ZWH_AUTHENTICATION_CHECKSUM_GET, in, out, cap);
-}
-ZWH_EXTERN int zwh_authentication_checksum_get_decode(const uint8_t *frame, size_t len, zwh_authentication_checksum_t *out)
-{
-    return checksum_decode(ZWH_AUTHENTICATION_CHECKSUM_GET, frame, len, out);
-}
-ZWH_EXTERN int zwh_authentication_checksum_report_encode(const zwh_authentication_checksum_t *in, uint8_t *out, size_t cap)
-{
-    return checksum_encode(ZWH_AUTHENTICATION_CHECKSUM_REPORT, in, out, cap);
-}
-ZWH_EXTERN int zwh_authentication_checksum_report_decode(const uint8_t *frame, size_t len, zwh_authentication_checksum_t *out)
-{
-    return checksum_decode(ZWH_AUTHENTICATION_CHECKSUM_REPORT, frame, len, out);
-}
+ZWH__CC_SHARED_CODEC(authentication_checksum_get, zwh_authentication_checksum_t, ZWH_AUTHENTICATION_CHECKSUM_GET, checksum_encode, checksum_decode)
+ZWH__CC_SHARED_CODEC(authentication_checksum_report, zwh_authentication_checksum_t, ZWH_AUTHENTICATION_CHECKSUM_REPORT, checksum_encode, checksum_decode)
 
 /* ---- formatter ---- */
 

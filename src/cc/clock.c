@@ -32,26 +32,12 @@ static int clock_decode(uint8_t cmd, const uint8_t *frame, size_t len, zwh_clock
     return zwh__cc_close(&r);
 }
 
-ZWH_EXTERN int zwh_clock_set_encode(const zwh_clock_t *in, uint8_t *out, size_t cap)
-{
-    return clock_encode(ZWH_CLOCK_SET, in, out, cap);
-}
-ZWH_EXTERN int zwh_clock_set_decode(const uint8_t *frame, size_t len, zwh_clock_t *out)
-{
-    return clock_decode(ZWH_CLOCK_SET, frame, len, out);
-}
+ZWH__CC_SHARED_CODEC(clock_set, zwh_clock_t, ZWH_CLOCK_SET, clock_encode, clock_decode)
 ZWH_EXTERN int zwh_clock_get_encode(uint8_t *out, size_t cap)
 {
     return zwh__cc_encode_bare(CC, ZWH_CLOCK_GET, out, cap);
 }
-ZWH_EXTERN int zwh_clock_report_encode(const zwh_clock_t *in, uint8_t *out, size_t cap)
-{
-    return clock_encode(ZWH_CLOCK_REPORT, in, out, cap);
-}
-ZWH_EXTERN int zwh_clock_report_decode(const uint8_t *frame, size_t len, zwh_clock_t *out)
-{
-    return clock_decode(ZWH_CLOCK_REPORT, frame, len, out);
-}
+ZWH__CC_SHARED_CODEC(clock_report, zwh_clock_t, ZWH_CLOCK_REPORT, clock_encode, clock_decode)
 
 static int fmt_clock(zwh__fmt_t *f, const uint8_t *frame, size_t len)
 {

@@ -39,19 +39,12 @@ ZWH_EXTERN int zwh_door_lock_operation_set_encode(const zwh_door_lock_operation_
 {
     if (!in || !set_mode_ok(in->mode))
         return ZWH_EINVAL;
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, CC, ZWH_DOOR_LOCK_OPERATION_SET);
-    zwh__wr_u8(&w, in->mode);
-    return zwh__cc_end(&w);
+    return zwh__cc_encode_u8(CC, ZWH_DOOR_LOCK_OPERATION_SET, in->mode, out, cap);
 }
 
 ZWH_EXTERN int zwh_door_lock_operation_set_decode(const uint8_t *frame, size_t len, zwh_door_lock_operation_set_t *out)
 {
-    zwh__rd_t r;
-    if (!out || !zwh__cc_open(&r, frame, len, CC, ZWH_DOOR_LOCK_OPERATION_SET))
-        return ZWH_EBADMSG;
-    out->mode = zwh__rd_u8(&r);
-    return zwh__cc_close(&r);
+    return zwh__cc_decode_u8(CC, ZWH_DOOR_LOCK_OPERATION_SET, frame, len, out ? &out->mode : NULL);
 }
 
 ZWH_EXTERN int zwh_door_lock_operation_get_encode(uint8_t *out, size_t cap)
@@ -151,25 +144,13 @@ static int config_decode(uint8_t cmd, const uint8_t *frame, size_t len, zwh_door
     return zwh__cc_close(&r);
 }
 
-ZWH_EXTERN int zwh_door_lock_configuration_set_encode(const zwh_door_lock_configuration_t *in, uint8_t *out, size_t cap)
-{
-    return config_encode(ZWH_DOOR_LOCK_CONFIGURATION_SET, in, out, cap);
-}
-ZWH_EXTERN int zwh_door_lock_configuration_set_decode(const uint8_t *frame, size_t len, zwh_door_lock_configuration_t *out)
-{
-    return config_decode(ZWH_DOOR_LOCK_CONFIGURATION_SET, frame, len, out);
-}
+ZWH__CC_SHARED_CODEC(door_lock_configuration_set, zwh_door_lock_configuration_t, ZWH_DOOR_LOCK_CONFIGURATION_SET,
+                     config_encode, config_decode)
+ZWH__CC_SHARED_CODEC(door_lock_configuration_report, zwh_door_lock_configuration_t, ZWH_DOOR_LOCK_CONFIGURATION_REPORT,
+                     config_encode, config_decode)
 ZWH_EXTERN int zwh_door_lock_configuration_get_encode(uint8_t *out, size_t cap)
 {
     return zwh__cc_encode_bare(CC, ZWH_DOOR_LOCK_CONFIGURATION_GET, out, cap);
-}
-ZWH_EXTERN int zwh_door_lock_configuration_report_encode(const zwh_door_lock_configuration_t *in, uint8_t *out, size_t cap)
-{
-    return config_encode(ZWH_DOOR_LOCK_CONFIGURATION_REPORT, in, out, cap);
-}
-ZWH_EXTERN int zwh_door_lock_configuration_report_decode(const uint8_t *frame, size_t len, zwh_door_lock_configuration_t *out)
-{
-    return config_decode(ZWH_DOOR_LOCK_CONFIGURATION_REPORT, frame, len, out);
 }
 ZWH_EXTERN int zwh_door_lock_capabilities_get_encode(uint8_t *out, size_t cap)
 {

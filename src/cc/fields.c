@@ -49,3 +49,37 @@ int zwh__cc_encode_bare(uint8_t cc, uint8_t cmd, uint8_t *out, size_t cap)
     zwh__cc_begin(&w, out, cap, cc, cmd);
     return zwh__cc_end(&w);
 }
+
+int zwh__cc_encode_u8(uint8_t cc, uint8_t cmd, uint8_t v, uint8_t *out, size_t cap)
+{
+    zwh__wr_t w;
+    zwh__cc_begin(&w, out, cap, cc, cmd);
+    zwh__wr_u8(&w, v);
+    return zwh__cc_end(&w);
+}
+
+int zwh__cc_decode_u8(uint8_t cc, uint8_t cmd, const uint8_t *frame, size_t len, uint8_t *v)
+{
+    zwh__rd_t r;
+    if (!v || !zwh__cc_open(&r, frame, len, cc, cmd))
+        return ZWH_EBADMSG;
+    *v = zwh__rd_u8(&r);
+    return zwh__cc_close(&r);
+}
+
+int zwh__cc_encode_u16(uint8_t cc, uint8_t cmd, uint16_t v, uint8_t *out, size_t cap)
+{
+    zwh__wr_t w;
+    zwh__cc_begin(&w, out, cap, cc, cmd);
+    zwh__wr_u16(&w, v);
+    return zwh__cc_end(&w);
+}
+
+int zwh__cc_decode_u16(uint8_t cc, uint8_t cmd, const uint8_t *frame, size_t len, uint16_t *v)
+{
+    zwh__rd_t r;
+    if (!v || !zwh__cc_open(&r, frame, len, cc, cmd))
+        return ZWH_EBADMSG;
+    *v = zwh__rd_u16(&r);
+    return zwh__cc_close(&r);
+}

@@ -142,39 +142,21 @@ static int range_decode(uint8_t cmd, const uint8_t *frame, size_t len, range_t *
     return zwh__cc_close(&r);
 }
 
-ZWH_EXTERN int zwh_generic_schedule_time_range_set_encode(const range_t *in, uint8_t *out, size_t cap)
-{
-    return range_encode(ZWH_GENERIC_SCHEDULE_TIME_RANGE_SET, in, out, cap);
-}
-ZWH_EXTERN int zwh_generic_schedule_time_range_set_decode(const uint8_t *frame, size_t len, range_t *out)
-{
-    return range_decode(ZWH_GENERIC_SCHEDULE_TIME_RANGE_SET, frame, len, out);
-}
-ZWH_EXTERN int zwh_generic_schedule_time_range_report_encode(const range_t *in, uint8_t *out, size_t cap)
-{
-    return range_encode(ZWH_GENERIC_SCHEDULE_TIME_RANGE_REPORT, in, out, cap);
-}
-ZWH_EXTERN int zwh_generic_schedule_time_range_report_decode(const uint8_t *frame, size_t len, range_t *out)
-{
-    return range_decode(ZWH_GENERIC_SCHEDULE_TIME_RANGE_REPORT, frame, len, out);
-}
+ZWH__CC_SHARED_CODEC(generic_schedule_time_range_set, range_t, ZWH_GENERIC_SCHEDULE_TIME_RANGE_SET, range_encode, range_decode)
+ZWH__CC_SHARED_CODEC(generic_schedule_time_range_report, range_t, ZWH_GENERIC_SCHEDULE_TIME_RANGE_REPORT, range_encode, range_decode)
 
 static int id_encode(uint8_t cmd, uint16_t max, const zwh_generic_schedule_id_t *in, uint8_t *out, size_t cap)
 {
     if (!in || in->id > max)
         return ZWH_EINVAL;
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, CC, cmd);
-    zwh__wr_u16(&w, in->id);
-    return zwh__cc_end(&w);
+    return zwh__cc_encode_u16(CC, cmd, in->id, out, cap);
 }
 static int id_decode(uint8_t cmd, uint16_t max, const uint8_t *frame, size_t len, zwh_generic_schedule_id_t *out)
 {
-    zwh__rd_t r;
-    if (!out || !zwh__cc_open(&r, frame, len, CC, cmd))
-        return ZWH_EBADMSG;
-    out->id = zwh__rd_u16(&r) & max;
-    return zwh__cc_close(&r);
+    int rc = zwh__cc_decode_u16(CC, cmd, frame, len, out ? &out->id : NULL);
+    if (rc == 0)
+        out->id &= max;
+    return rc;
 }
 ZWH_EXTERN int zwh_generic_schedule_time_range_get_encode(const zwh_generic_schedule_id_t *in, uint8_t *out, size_t cap)
 {
@@ -231,22 +213,8 @@ static int schedule_decode(uint8_t cmd, const uint8_t *frame, size_t len, zwh_ge
     return zwh__cc_close(&r);
 }
 
-ZWH_EXTERN int zwh_generic_schedule_set_encode(const zwh_generic_schedule_t *in, uint8_t *out, size_t cap)
-{
-    return schedule_encode(ZWH_GENERIC_SCHEDULE_SET, in, out, cap);
-}
-ZWH_EXTERN int zwh_generic_schedule_set_decode(const uint8_t *frame, size_t len, zwh_generic_schedule_t *out)
-{
-    return schedule_decode(ZWH_GENERIC_SCHEDULE_SET, frame, len, out);
-}
-ZWH_EXTERN int zwh_generic_schedule_report_encode(const zwh_generic_schedule_t *in, uint8_t *out, size_t cap)
-{
-    return schedule_encode(ZWH_GENERIC_SCHEDULE_REPORT, in, out, cap);
-}
-ZWH_EXTERN int zwh_generic_schedule_report_decode(const uint8_t *frame, size_t len, zwh_generic_schedule_t *out)
-{
-    return schedule_decode(ZWH_GENERIC_SCHEDULE_REPORT, frame, len, out);
-}
+ZWH__CC_SHARED_CODEC(generic_schedule_set, zwh_generic_schedule_t, ZWH_GENERIC_SCHEDULE_SET, schedule_encode, schedule_decode)
+ZWH__CC_SHARED_CODEC(generic_schedule_report, zwh_generic_schedule_t, ZWH_GENERIC_SCHEDULE_REPORT, schedule_encode, schedule_decode)
 
 /* ---- formatter ---- */
 

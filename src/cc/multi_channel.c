@@ -49,18 +49,14 @@ static int ep_encode(uint8_t cmd, uint8_t ep, uint8_t *out, size_t cap)
 {
     if (ep == 0 || ep > EP_MAX)
         return ZWH_EINVAL;
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, CC, cmd);
-    zwh__wr_u8(&w, ep);
-    return zwh__cc_end(&w);
+    return zwh__cc_encode_u8(CC, cmd, ep, out, cap);
 }
 static int ep_decode(uint8_t cmd, const uint8_t *frame, size_t len, uint8_t *ep)
 {
-    zwh__rd_t r;
-    if (!ep || !zwh__cc_open(&r, frame, len, CC, cmd))
-        return ZWH_EBADMSG;
-    *ep = zwh__rd_u8(&r) & 0x7F;
-    return zwh__cc_close(&r);
+    int rc = zwh__cc_decode_u8(CC, cmd, frame, len, ep);
+    if (rc == 0)
+        *ep &= 0x7F;
+    return rc;
 }
 
 ZWH_EXTERN int zwh_multi_channel_capability_get_encode(const zwh_multi_channel_capability_get_t *in, uint8_t *out, size_t cap)

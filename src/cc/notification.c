@@ -145,21 +145,12 @@ ZWH_EXTERN int zwh_notification_supported_report_decode(const uint8_t *frame, si
 
 ZWH_EXTERN int zwh_notification_event_supported_get_encode(const zwh_notification_event_supported_get_t *in, uint8_t *out, size_t cap)
 {
-    if (!in)
-        return ZWH_EINVAL;
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, CC, ZWH_NOTIFICATION_EVENT_SUPPORTED_GET);
-    zwh__wr_u8(&w, in->type);
-    return zwh__cc_end(&w);
+    return in ? zwh__cc_encode_u8(CC, ZWH_NOTIFICATION_EVENT_SUPPORTED_GET, in->type, out, cap) : ZWH_EINVAL;
 }
 
 ZWH_EXTERN int zwh_notification_event_supported_get_decode(const uint8_t *frame, size_t len, zwh_notification_event_supported_get_t *out)
 {
-    zwh__rd_t r;
-    if (!out || !zwh__cc_open(&r, frame, len, CC, ZWH_NOTIFICATION_EVENT_SUPPORTED_GET))
-        return ZWH_EBADMSG;
-    out->type = zwh__rd_u8(&r);
-    return zwh__cc_close(&r);
+    return zwh__cc_decode_u8(CC, ZWH_NOTIFICATION_EVENT_SUPPORTED_GET, frame, len, out ? &out->type : NULL);
 }
 
 ZWH_EXTERN int zwh_notification_event_supported_report_encode(const zwh_notification_event_supported_report_t *in, uint8_t *out, size_t cap)

@@ -112,26 +112,12 @@ static int offset_decode(uint8_t cmd, const uint8_t *frame, size_t len, zwh_time
     return zwh__cc_close(&r);
 }
 
-ZWH_EXTERN int zwh_time_offset_set_encode(const zwh_time_offset_t *in, uint8_t *out, size_t cap)
-{
-    return offset_encode(ZWH_TIME_OFFSET_SET, in, out, cap);
-}
-ZWH_EXTERN int zwh_time_offset_set_decode(const uint8_t *frame, size_t len, zwh_time_offset_t *out)
-{
-    return offset_decode(ZWH_TIME_OFFSET_SET, frame, len, out);
-}
+ZWH__CC_SHARED_CODEC(time_offset_set, zwh_time_offset_t, ZWH_TIME_OFFSET_SET, offset_encode, offset_decode)
 ZWH_EXTERN int zwh_time_offset_get_encode(uint8_t *out, size_t cap)
 {
     return zwh__cc_encode_bare(CC, ZWH_TIME_OFFSET_GET, out, cap);
 }
-ZWH_EXTERN int zwh_time_offset_report_encode(const zwh_time_offset_t *in, uint8_t *out, size_t cap)
-{
-    return offset_encode(ZWH_TIME_OFFSET_REPORT, in, out, cap);
-}
-ZWH_EXTERN int zwh_time_offset_report_decode(const uint8_t *frame, size_t len, zwh_time_offset_t *out)
-{
-    return offset_decode(ZWH_TIME_OFFSET_REPORT, frame, len, out);
-}
+ZWH__CC_SHARED_CODEC(time_offset_report, zwh_time_offset_t, ZWH_TIME_OFFSET_REPORT, offset_encode, offset_decode)
 
 static int fmt_time(zwh__fmt_t *f, const uint8_t *frame, size_t len)
 {

@@ -37,26 +37,12 @@ static int tp_decode(uint8_t cmd, const uint8_t *frame, size_t len, zwh_time_par
     return zwh__cc_close(&r);
 }
 
-ZWH_EXTERN int zwh_time_parameters_set_encode(const zwh_time_parameters_t *in, uint8_t *out, size_t cap)
-{
-    return tp_encode(ZWH_TIME_PARAMETERS_SET, in, out, cap);
-}
-ZWH_EXTERN int zwh_time_parameters_set_decode(const uint8_t *frame, size_t len, zwh_time_parameters_t *out)
-{
-    return tp_decode(ZWH_TIME_PARAMETERS_SET, frame, len, out);
-}
+ZWH__CC_SHARED_CODEC(time_parameters_set, zwh_time_parameters_t, ZWH_TIME_PARAMETERS_SET, tp_encode, tp_decode)
 ZWH_EXTERN int zwh_time_parameters_get_encode(uint8_t *out, size_t cap)
 {
     return zwh__cc_encode_bare(CC, ZWH_TIME_PARAMETERS_GET, out, cap);
 }
-ZWH_EXTERN int zwh_time_parameters_report_encode(const zwh_time_parameters_t *in, uint8_t *out, size_t cap)
-{
-    return tp_encode(ZWH_TIME_PARAMETERS_REPORT, in, out, cap);
-}
-ZWH_EXTERN int zwh_time_parameters_report_decode(const uint8_t *frame, size_t len, zwh_time_parameters_t *out)
-{
-    return tp_decode(ZWH_TIME_PARAMETERS_REPORT, frame, len, out);
-}
+ZWH__CC_SHARED_CODEC(time_parameters_report, zwh_time_parameters_t, ZWH_TIME_PARAMETERS_REPORT, tp_encode, tp_decode)
 
 static int fmt_tp(zwh__fmt_t *f, const uint8_t *frame, size_t len)
 {

@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include "cc/codec.h"
+#include "cc/fields.h"
 #include "cc/registry.h"
 #include "util/crc16.h"
 
@@ -115,36 +116,23 @@ ZWH_EXTERN int zwh_transport_service_segment_complete_encode(const zwh_transport
 {
     if (!in || in->session_id > ZWH_TRANSPORT_SERVICE_MAX_SESSION)
         return ZWH_EINVAL;
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, CC, ZWH_TRANSPORT_SERVICE_SEGMENT_COMPLETE);
-    zwh__wr_u8(&w, (uint8_t)(in->session_id << 4));
-    return zwh__cc_end(&w);
+    return zwh__cc_encode_u8(CC, ZWH_TRANSPORT_SERVICE_SEGMENT_COMPLETE, (uint8_t)(in->session_id << 4), out, cap);
 }
 ZWH_EXTERN int zwh_transport_service_segment_complete_decode(const uint8_t *frame, size_t len, zwh_transport_service_segment_complete_t *out)
 {
-    zwh__rd_t r;
-    if (!out || !zwh__cc_open(&r, frame, len, CC, ZWH_TRANSPORT_SERVICE_SEGMENT_COMPLETE))
-        return ZWH_EBADMSG;
-    out->session_id = zwh__rd_u8(&r) >> 4;
-    return zwh__cc_close(&r);
+    int rc = zwh__cc_decode_u8(CC, ZWH_TRANSPORT_SERVICE_SEGMENT_COMPLETE, frame, len, out ? &out->session_id : NULL);
+    if (rc == 0)
+        out->session_id >>= 4;
+    return rc;
 }
 
 ZWH_EXTERN int zwh_transport_service_segment_wait_encode(const zwh_transport_service_segment_wait_t *in, uint8_t *out, size_t cap)
 {
-    if (!in)
-        return ZWH_EINVAL;
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, CC, ZWH_TRANSPORT_SERVICE_SEGMENT_WAIT);
-    zwh__wr_u8(&w, in->pending_segments);
-    return zwh__cc_end(&w);
+    return in ? zwh__cc_encode_u8(CC, ZWH_TRANSPORT_SERVICE_SEGMENT_WAIT, in->pending_segments, out, cap) : ZWH_EINVAL;
 }
 ZWH_EXTERN int zwh_transport_service_segment_wait_decode(const uint8_t *frame, size_t len, zwh_transport_service_segment_wait_t *out)
 {
-    zwh__rd_t r;
-    if (!out || !zwh__cc_open(&r, frame, len, CC, ZWH_TRANSPORT_SERVICE_SEGMENT_WAIT))
-        return ZWH_EBADMSG;
-    out->pending_segments = zwh__rd_u8(&r);
-    return zwh__cc_close(&r);
+    return zwh__cc_decode_u8(CC, ZWH_TRANSPORT_SERVICE_SEGMENT_WAIT, frame, len, out ? &out->pending_segments : NULL);
 }
 
 /* ---- formatter ---- */

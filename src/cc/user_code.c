@@ -80,39 +80,16 @@ static int code_decode(uint8_t cmd, const uint8_t *frame, size_t len, zwh_user_c
     return zwh__cc_close(&r);
 }
 
-ZWH_EXTERN int zwh_user_code_set_encode(const zwh_user_code_t *in, uint8_t *out, size_t cap)
-{
-    return code_encode(ZWH_USER_CODE_SET, in, out, cap);
-}
-ZWH_EXTERN int zwh_user_code_set_decode(const uint8_t *frame, size_t len, zwh_user_code_t *out)
-{
-    return code_decode(ZWH_USER_CODE_SET, frame, len, out);
-}
-ZWH_EXTERN int zwh_user_code_report_encode(const zwh_user_code_t *in, uint8_t *out, size_t cap)
-{
-    return code_encode(ZWH_USER_CODE_REPORT, in, out, cap);
-}
-ZWH_EXTERN int zwh_user_code_report_decode(const uint8_t *frame, size_t len, zwh_user_code_t *out)
-{
-    return code_decode(ZWH_USER_CODE_REPORT, frame, len, out);
-}
+ZWH__CC_SHARED_CODEC(user_code_set, zwh_user_code_t, ZWH_USER_CODE_SET, code_encode, code_decode)
+ZWH__CC_SHARED_CODEC(user_code_report, zwh_user_code_t, ZWH_USER_CODE_REPORT, code_encode, code_decode)
 
 ZWH_EXTERN int zwh_user_code_get_encode(const zwh_user_code_get_t *in, uint8_t *out, size_t cap)
 {
-    if (!in)
-        return ZWH_EINVAL;
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, CC, ZWH_USER_CODE_GET);
-    zwh__wr_u8(&w, in->user_id);
-    return zwh__cc_end(&w);
+    return in ? zwh__cc_encode_u8(CC, ZWH_USER_CODE_GET, in->user_id, out, cap) : ZWH_EINVAL;
 }
 ZWH_EXTERN int zwh_user_code_get_decode(const uint8_t *frame, size_t len, zwh_user_code_get_t *out)
 {
-    zwh__rd_t r;
-    if (!out || !zwh__cc_open(&r, frame, len, CC, ZWH_USER_CODE_GET))
-        return ZWH_EBADMSG;
-    out->user_id = zwh__rd_u8(&r);
-    return zwh__cc_close(&r);
+    return zwh__cc_decode_u8(CC, ZWH_USER_CODE_GET, frame, len, out ? &out->user_id : NULL);
 }
 
 /* ---- Users Number ---- */
@@ -205,38 +182,19 @@ static int keypad_encode(uint8_t cmd, const zwh_user_code_keypad_mode_t *in, uin
 {
     if (!in || in->mode > ZWH_USER_CODE_KEYPAD_LOCKED_OUT)
         return ZWH_EINVAL;
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, CC, cmd);
-    zwh__wr_u8(&w, in->mode);
-    return zwh__cc_end(&w);
+    return zwh__cc_encode_u8(CC, cmd, in->mode, out, cap);
 }
 static int keypad_decode(uint8_t cmd, const uint8_t *frame, size_t len, zwh_user_code_keypad_mode_t *out)
 {
-    zwh__rd_t r;
-    if (!out || !zwh__cc_open(&r, frame, len, CC, cmd))
-        return ZWH_EBADMSG;
-    out->mode = zwh__rd_u8(&r);
-    return zwh__cc_close(&r);
+    return zwh__cc_decode_u8(CC, cmd, frame, len, out ? &out->mode : NULL);
 }
-ZWH_EXTERN int zwh_user_code_keypad_mode_set_encode(const zwh_user_code_keypad_mode_t *in, uint8_t *out, size_t cap)
-{
-    return keypad_encode(ZWH_USER_CODE_KEYPAD_MODE_SET, in, out, cap);
-}
-ZWH_EXTERN int zwh_user_code_keypad_mode_set_decode(const uint8_t *frame, size_t len, zwh_user_code_keypad_mode_t *out)
-{
-    return keypad_decode(ZWH_USER_CODE_KEYPAD_MODE_SET, frame, len, out);
-}
+ZWH__CC_SHARED_CODEC(user_code_keypad_mode_set, zwh_user_code_keypad_mode_t, ZWH_USER_CODE_KEYPAD_MODE_SET,
+                     keypad_encode, keypad_decode)
+ZWH__CC_SHARED_CODEC(user_code_keypad_mode_report, zwh_user_code_keypad_mode_t, ZWH_USER_CODE_KEYPAD_MODE_REPORT,
+                     keypad_encode, keypad_decode)
 ZWH_EXTERN int zwh_user_code_keypad_mode_get_encode(uint8_t *out, size_t cap)
 {
     return zwh__cc_encode_bare(CC, ZWH_USER_CODE_KEYPAD_MODE_GET, out, cap);
-}
-ZWH_EXTERN int zwh_user_code_keypad_mode_report_encode(const zwh_user_code_keypad_mode_t *in, uint8_t *out, size_t cap)
-{
-    return keypad_encode(ZWH_USER_CODE_KEYPAD_MODE_REPORT, in, out, cap);
-}
-ZWH_EXTERN int zwh_user_code_keypad_mode_report_decode(const uint8_t *frame, size_t len, zwh_user_code_keypad_mode_t *out)
-{
-    return keypad_decode(ZWH_USER_CODE_KEYPAD_MODE_REPORT, frame, len, out);
 }
 
 /* ---- Extended User Code (16-bit ids, several per command) ---- */
@@ -379,25 +337,13 @@ static int admin_decode(uint8_t cmd, const uint8_t *frame, size_t len, zwh_user_
     zwh__rd_copy(&r, out->code, out->code_len);
     return zwh__cc_close(&r);
 }
-ZWH_EXTERN int zwh_user_code_admin_code_set_encode(const zwh_user_code_admin_code_t *in, uint8_t *out, size_t cap)
-{
-    return admin_encode(ZWH_USER_CODE_ADMIN_CODE_SET, in, out, cap);
-}
-ZWH_EXTERN int zwh_user_code_admin_code_set_decode(const uint8_t *frame, size_t len, zwh_user_code_admin_code_t *out)
-{
-    return admin_decode(ZWH_USER_CODE_ADMIN_CODE_SET, frame, len, out);
-}
+ZWH__CC_SHARED_CODEC(user_code_admin_code_set, zwh_user_code_admin_code_t, ZWH_USER_CODE_ADMIN_CODE_SET,
+                     admin_encode, admin_decode)
+ZWH__CC_SHARED_CODEC(user_code_admin_code_report, zwh_user_code_admin_code_t, ZWH_USER_CODE_ADMIN_CODE_REPORT,
+                     admin_encode, admin_decode)
 ZWH_EXTERN int zwh_user_code_admin_code_get_encode(uint8_t *out, size_t cap)
 {
     return zwh__cc_encode_bare(CC, ZWH_USER_CODE_ADMIN_CODE_GET, out, cap);
-}
-ZWH_EXTERN int zwh_user_code_admin_code_report_encode(const zwh_user_code_admin_code_t *in, uint8_t *out, size_t cap)
-{
-    return admin_encode(ZWH_USER_CODE_ADMIN_CODE_REPORT, in, out, cap);
-}
-ZWH_EXTERN int zwh_user_code_admin_code_report_decode(const uint8_t *frame, size_t len, zwh_user_code_admin_code_t *out)
-{
-    return admin_decode(ZWH_USER_CODE_ADMIN_CODE_REPORT, frame, len, out);
 }
 
 /* ---- Checksum ---- */
@@ -408,20 +354,11 @@ ZWH_EXTERN int zwh_user_code_checksum_get_encode(uint8_t *out, size_t cap)
 }
 ZWH_EXTERN int zwh_user_code_checksum_report_encode(const zwh_user_code_checksum_report_t *in, uint8_t *out, size_t cap)
 {
-    if (!in)
-        return ZWH_EINVAL;
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, CC, ZWH_USER_CODE_CHECKSUM_REPORT);
-    zwh__wr_u16(&w, in->checksum);
-    return zwh__cc_end(&w);
+    return in ? zwh__cc_encode_u16(CC, ZWH_USER_CODE_CHECKSUM_REPORT, in->checksum, out, cap) : ZWH_EINVAL;
 }
 ZWH_EXTERN int zwh_user_code_checksum_report_decode(const uint8_t *frame, size_t len, zwh_user_code_checksum_report_t *out)
 {
-    zwh__rd_t r;
-    if (!out || !zwh__cc_open(&r, frame, len, CC, ZWH_USER_CODE_CHECKSUM_REPORT))
-        return ZWH_EBADMSG;
-    out->checksum = zwh__rd_u16(&r);
-    return zwh__cc_close(&r);
+    return zwh__cc_decode_u16(CC, ZWH_USER_CODE_CHECKSUM_REPORT, frame, len, out ? &out->checksum : NULL);
 }
 
 /* ---- formatter (renders codes in full: zwh_cc_format shows everything it is given) ---- */

@@ -86,7 +86,8 @@ static void time_parameters(void **state)
 {
     (void)state;
     uint8_t out[16];
-    zwh_time_parameters_t t = {.year = 2026, .month = 11, .day = 21, .hour = 19, .minute = 53, .second = 47}, b;
+    /* static: zero padding, so memcmp compares only the fields */
+    static zwh_time_parameters_t t = {.year = 2026, .month = 11, .day = 21, .hour = 19, .minute = 53, .second = 47}, b;
     const uint8_t want[] = {0x8B, 0x01, 0x07, 0xEA, 0x0B, 0x15, 0x13, 0x35, 0x2F};
     assert_int_equal(zwh_time_parameters_set_encode(&t, out, sizeof out), 9);
     assert_memory_equal(out, want, 9);

@@ -170,13 +170,14 @@ static void extended(void **state)
 {
     (void)state;
     uint8_t out[512];
-    zwh_user_code_extended_set_t s = {.count = 2};
+    /* static: padding after count is zero, so memcmp compares only fields */
+    static zwh_user_code_extended_set_t s = {.count = 2};
     s.entries[0] = (zwh_user_code_entry_t){.user_id = 300, .status = 1, .code_len = 4, .code = "1234"};
     s.entries[1] = (zwh_user_code_entry_t){.user_id = 0xFFFF, .status = 0, .code_len = 0};
     const uint8_t want[] = {0x63, 0x0B, 0x02, 0x01, 0x2C, 0x01, 0x04, '1', '2', '3', '4', 0xFF, 0xFF, 0x00, 0x00};
     assert_int_equal(zwh_user_code_extended_set_encode(&s, out, sizeof out), (int)sizeof want);
     assert_memory_equal(out, want, sizeof want);
-    zwh_user_code_extended_set_t sb;
+    static zwh_user_code_extended_set_t sb;
     assert_int_equal(zwh_user_code_extended_set_decode(want, sizeof want, &sb), 0);
     assert_memory_equal(&sb, &s, sizeof sb);
     zwh_test_truncations(want, sizeof want, sizeof want, dec_user_code_extended_set, &sb, sizeof sb);
@@ -184,7 +185,7 @@ static void extended(void **state)
                     "UserCode.ExtendedSet count=2 [user=300 status=enabled code=\"1234\"] [user=65535 status=available code=\"\"]");
 
     /* the maximum number of entries, each with the longest code */
-    zwh_user_code_extended_report_t r = {.count = ZWH_USER_CODE_MAX_ENTRIES, .next_user_id = 0x1234}, rb;
+    static zwh_user_code_extended_report_t r = {.count = ZWH_USER_CODE_MAX_ENTRIES, .next_user_id = 0x1234}, rb;
     for (size_t i = 0; i < ZWH_USER_CODE_MAX_ENTRIES; i++)
         r.entries[i] = (zwh_user_code_entry_t){.user_id = (uint16_t)(i + 1), .status = 2, .code_len = 10, .code = "5555555555"};
     int n = zwh_user_code_extended_report_encode(&r, out, sizeof out);
@@ -202,7 +203,8 @@ static void extended(void **state)
                               '1', '1', '1', 0x00, 0x00};
     assert_int_equal(zwh_user_code_extended_report_decode(badlen, sizeof badlen, &rb), ZWH_EBADMSG);
 
-    zwh_user_code_extended_set_t bad = s;
+    static zwh_user_code_extended_set_t bad;
+    bad = s;
     bad.entries[1].code_len = 4; /* available carries no code */
     assert_int_equal(zwh_user_code_extended_set_encode(&bad, out, sizeof out), ZWH_EINVAL);
     bad = s;
