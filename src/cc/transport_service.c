@@ -13,9 +13,11 @@
 static int segment_encode(uint8_t base, const zwh_transport_service_segment_t *in, const uint8_t *payload,
                           size_t payload_len, uint8_t *out, size_t cap)
 {
+    if (!in)
+        return ZWH_EINVAL;
     bool subsequent = base == ZWH_TRANSPORT_SERVICE_SUBSEQUENT_SEGMENT;
     size_t offset = subsequent ? in->datagram_offset : 0;
-    if (!in || !payload || payload_len == 0 || in->datagram_size > MAXDG ||
+    if (!payload || payload_len == 0 || in->datagram_size > MAXDG ||
         in->session_id > ZWH_TRANSPORT_SERVICE_MAX_SESSION || in->has_ext > 1 ||
         in->ext_len > ZWH_TRANSPORT_SERVICE_MAX_EXT || (!in->has_ext && in->ext_len) ||
         offset + payload_len > in->datagram_size || (subsequent && offset == 0))
@@ -75,7 +77,7 @@ static int segment_decode(uint8_t base, const uint8_t *frame, size_t len, zwh_tr
 ZWH_EXTERN int zwh_transport_service_first_segment_encode(const zwh_transport_service_segment_t *in, const uint8_t *payload,
                                                           size_t payload_len, uint8_t *out, size_t cap)
 {
-    return in ? segment_encode(ZWH_TRANSPORT_SERVICE_FIRST_SEGMENT, in, payload, payload_len, out, cap) : ZWH_EINVAL;
+    return segment_encode(ZWH_TRANSPORT_SERVICE_FIRST_SEGMENT, in, payload, payload_len, out, cap);
 }
 ZWH_EXTERN int zwh_transport_service_first_segment_decode(const uint8_t *frame, size_t len, zwh_transport_service_segment_t *out)
 {
@@ -84,7 +86,7 @@ ZWH_EXTERN int zwh_transport_service_first_segment_decode(const uint8_t *frame, 
 ZWH_EXTERN int zwh_transport_service_subsequent_segment_encode(const zwh_transport_service_segment_t *in, const uint8_t *payload,
                                                                size_t payload_len, uint8_t *out, size_t cap)
 {
-    return in ? segment_encode(ZWH_TRANSPORT_SERVICE_SUBSEQUENT_SEGMENT, in, payload, payload_len, out, cap) : ZWH_EINVAL;
+    return segment_encode(ZWH_TRANSPORT_SERVICE_SUBSEQUENT_SEGMENT, in, payload, payload_len, out, cap);
 }
 ZWH_EXTERN int zwh_transport_service_subsequent_segment_decode(const uint8_t *frame, size_t len, zwh_transport_service_segment_t *out)
 {
