@@ -47,7 +47,21 @@ typedef struct zwh__cc_desc {
     XX(meter) \
     XX(multilevel_sensor) \
     XX(binary_sensor) \
-    XX(configuration)
+    XX(configuration) \
+    XX(door_lock) \
+    XX(user_code) \
+    XX(notification) \
+    XX(time) \
+    XX(time_parameters) \
+    XX(clock) \
+    XX(generic_schedule) \
+    XX(authentication) \
+    XX(supervision) \
+    XX(multi_channel) \
+    XX(multi_command) \
+    XX(crc16_encap) \
+    XX(transport_service) \
+    /* end of list: every entry above ends with a backslash, so merges only add lines */
 
 #define ZWH__CC_DECLARE_(name) extern const zwh__cc_desc_t zwh__cc_##name;
 ZWH__CC_LIST(ZWH__CC_DECLARE_)
