@@ -9,7 +9,11 @@
  *                                     ZWH_ECANCELED, then cb fires; h is freed after cb returns
  *
  * All calls and callbacks happen on the loop's thread; only zwh_host_wakeup() may be
- * called from another thread. */
+ * called from another thread.
+ *
+ * Signals: a tcp:// port sets SIGPIPE to SIG_IGN when its disposition is still the
+ * default (which would kill the process when a ser2net peer goes away); a handler
+ * or disposition the application installed is left untouched. */
 #ifndef ZWHOST_HOST_H
 #define ZWHOST_HOST_H
 

@@ -297,11 +297,11 @@ static int fmt_caps(zwh__fmt_t *f, const uint8_t *frame, size_t len)
         return -1;
     zwh__fmt_printf(f, " data_ids=%u auth_ids=%u mar=%u madr=%u or=%u technologies=", c.data_ids, c.auth_ids,
                     c.mar, c.madr, c.or_logic);
-    zwh__cc_fmt_mask(f, c.tech_mask, c.tech_mask_len, 0);
+    zwh__cc_fmt_list(f, c.tech_mask, c.tech_mask_len, 0);
     zwh__fmt_printf(f, " checksums=");
-    zwh__cc_fmt_mask(f, &c.checksum_mask, 1, 0);
+    zwh__cc_fmt_list(f, &c.checksum_mask, 1, 0);
     zwh__fmt_printf(f, " fallbacks=");
-    zwh__cc_fmt_mask(f, c.fallback_mask, c.fallback_mask_len, 0);
+    zwh__cc_fmt_list(f, c.fallback_mask, c.fallback_mask_len, 0);
     return 0;
 }
 

@@ -22,7 +22,7 @@ ZWH_EXTERN const char *zwh_binary_sensor_get_type_name(uint8_t sensor_type)
 
 ZWH_EXTERN int zwh_binary_sensor_supported_get_encode(uint8_t *out, size_t cap)
 {
-    return zwh__cc_encode_bare(out, cap, CC, ZWH_BINARY_SENSOR_SUPPORTED_GET);
+    return zwh__cc_encode_bare(CC, ZWH_BINARY_SENSOR_SUPPORTED_GET, out, cap);
 }
 
 ZWH_EXTERN int zwh_binary_sensor_supported_report_encode(const zwh_binary_sensor_supported_report_t *in,

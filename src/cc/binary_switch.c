@@ -32,7 +32,7 @@ ZWH_EXTERN int zwh_binary_switch_set_decode(const uint8_t *frame, size_t len, zw
 
 ZWH_EXTERN int zwh_binary_switch_get_encode(uint8_t *out, size_t cap)
 {
-    return zwh__cc_encode_bare(out, cap, ZWH_CC_BINARY_SWITCH, ZWH_BINARY_SWITCH_GET);
+    return zwh__cc_encode_bare(ZWH_CC_BINARY_SWITCH, ZWH_BINARY_SWITCH_GET, out, cap);
 }
 
 ZWH_EXTERN int zwh_binary_switch_report_encode(const zwh_binary_switch_report_t *in, uint8_t *out, size_t cap)

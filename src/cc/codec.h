@@ -34,6 +34,14 @@ static inline int zwh__cc_close(const zwh__rd_t *r)
     return zwh__rd_ok(r) ? 0 : ZWH_EBADMSG;
 }
 
+/* A command with no fields: just the class and command bytes. */
+static inline int zwh__cc_encode_bare(uint8_t cc, uint8_t cmd, uint8_t *out, size_t cap)
+{
+    zwh__wr_t w;
+    zwh__cc_begin(&w, out, cap, cc, cmd);
+    return zwh__cc_end(&w);
+}
+
 /* A multilevel/basic level: 0..99, or 0xFF ("on"/"last level"). */
 static inline bool zwh__cc_level_ok(uint8_t v) { return v <= 99 || v == 0xFF; }
 /* Prints a duration byte: 0x00-0x7F seconds, 0x80-0xFD minutes 1..126,

@@ -21,7 +21,7 @@ static bool component_ok(uint8_t c) { return c <= ZWH_COLOR_COMPONENT_MAX; }
 
 ZWH_EXTERN int zwh_color_switch_supported_get_encode(uint8_t *out, size_t cap)
 {
-    return zwh__cc_encode_bare(out, cap, CC, ZWH_COLOR_SWITCH_SUPPORTED_GET);
+    return zwh__cc_encode_bare(CC, ZWH_COLOR_SWITCH_SUPPORTED_GET, out, cap);
 }
 
 ZWH_EXTERN int zwh_color_switch_supported_report_encode(const zwh_color_switch_supported_report_t *in,

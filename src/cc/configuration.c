@@ -425,7 +425,7 @@ ZWH_EXTERN int zwh_configuration_properties_report_decode(const uint8_t *frame, 
 
 ZWH_EXTERN int zwh_configuration_default_reset_encode(uint8_t *out, size_t cap)
 {
-    return zwh__cc_encode_bare(out, cap, CC, ZWH_CONFIGURATION_DEFAULT_RESET);
+    return zwh__cc_encode_bare(CC, ZWH_CONFIGURATION_DEFAULT_RESET, out, cap);
 }
 
 /* ---- formatter ---- */

@@ -272,7 +272,7 @@ static int fmt_caps(zwh__fmt_t *f, const uint8_t *frame, size_t len)
     if (zwh_door_lock_capabilities_report_decode(frame, len, &c) != 0)
         return -1;
     zwh__fmt_printf(f, " operation_types=");
-    zwh__cc_fmt_mask(f, &c.operation_types, 1, 0);
+    zwh__cc_fmt_list(f, &c.operation_types, 1, 0);
     zwh__fmt_printf(f, " modes=[");
     for (size_t i = 0; i < c.nmodes; i++) {
         if (i)

@@ -1,4 +1,5 @@
 #include "cc/fields.h"
+#include "cc/value.h"
 
 #include "cc/codec.h"
 
@@ -19,16 +20,10 @@ void zwh__cc_fmt_name(zwh__fmt_t *f, const zwh__cc_name_t *table, size_t n, uint
         zwh__fmt_printf(f, "0x%02x", value);
 }
 
-void zwh__cc_fmt_mask(zwh__fmt_t *f, const uint8_t *mask, size_t len, unsigned first)
+void zwh__cc_fmt_list(zwh__fmt_t *f, const uint8_t *mask, size_t len, unsigned first)
 {
-    int any = 0;
     zwh__fmt_printf(f, "[");
-    for (size_t i = 0; i < len * 8; i++) {
-        if (mask[i / 8] & (1u << (i % 8))) {
-            zwh__fmt_printf(f, any ? ",%u" : "%u", (unsigned)(first + i));
-            any = 1;
-        }
-    }
+    zwh__cc_fmt_mask_numbers(f, mask, len, first);
     zwh__fmt_printf(f, "]");
 }
 
@@ -41,13 +36,6 @@ void zwh__cc_fmt_text(zwh__fmt_t *f, const uint8_t *s, size_t len)
         }
     }
     zwh__fmt_printf(f, "\"%.*s\"", (int)len, (const char *)s);
-}
-
-int zwh__cc_encode_bare(uint8_t cc, uint8_t cmd, uint8_t *out, size_t cap)
-{
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, cc, cmd);
-    return zwh__cc_end(&w);
 }
 
 int zwh__cc_encode_u8(uint8_t cc, uint8_t cmd, uint8_t v, uint8_t *out, size_t cap)

@@ -19,11 +19,11 @@ const char *zwh__cc_name(const zwh__cc_name_t *table, size_t n, uint8_t value);
 void zwh__cc_fmt_name(zwh__fmt_t *f, const zwh__cc_name_t *table, size_t n, uint8_t value);
 /* Prints the set bits of a little-endian bitmask as "[a,b,c]"; bit 0 of byte 0
  * stands for value `first`. */
-void zwh__cc_fmt_mask(zwh__fmt_t *f, const uint8_t *mask, size_t len, unsigned first);
+/* "[1,3,7]": the set bits of mask numbered from first ("[]" when none). */
+void zwh__cc_fmt_list(zwh__fmt_t *f, const uint8_t *mask, size_t len, unsigned first);
 /* Prints printable ASCII as "..." and anything else as hex. */
 void zwh__cc_fmt_text(zwh__fmt_t *f, const uint8_t *s, size_t len);
 /* Encodes a command without fields (a Get). */
-int zwh__cc_encode_bare(uint8_t cc, uint8_t cmd, uint8_t *out, size_t cap);
 
 
 

@@ -162,7 +162,7 @@ ZWH_EXTERN int zwh_meter_report_decode(const uint8_t *frame, size_t len, zwh_met
 
 ZWH_EXTERN int zwh_meter_supported_get_encode(uint8_t *out, size_t cap)
 {
-    return zwh__cc_encode_bare(out, cap, CC, ZWH_METER_SUPPORTED_GET);
+    return zwh__cc_encode_bare(CC, ZWH_METER_SUPPORTED_GET, out, cap);
 }
 
 ZWH_EXTERN int zwh_meter_supported_report_encode(const zwh_meter_supported_report_t *in, uint8_t *out, size_t cap)
@@ -329,7 +329,8 @@ static int fmt_supported(zwh__fmt_t *f, const uint8_t *frame, size_t len)
     mask[0] = s.scales;
     memcpy(mask + 1, s.scale2_mask, s.scale2_mask_len);
     zwh__fmt_printf(f, " scales=");
-    zwh__cc_fmt_bits(f, mask, 1u + s.scale2_mask_len, scale_item, &s.meter_type);
+    if (!zwh__cc_fmt_bits(f, mask, 1u + s.scale2_mask_len, scale_item, &s.meter_type))
+        zwh__fmt_printf(f, "none");
     if (s.rate_types)
         zwh__fmt_printf(f, " rates=%s%s%s", (s.rate_types & 1) ? "import" : "",
                         s.rate_types == 3 ? "," : "", (s.rate_types & 2) ? "export" : "");

@@ -283,7 +283,7 @@ static int fmt_members(zwh__fmt_t *f, const uint8_t *frame, size_t len)
     if (zwh_multi_channel_aggregated_members_report_decode(frame, len, &rep) != 0)
         return -1;
     zwh__fmt_printf(f, " endpoint=%u members=", rep.endpoint);
-    zwh__cc_fmt_mask(f, rep.mask, rep.mask_len, 1);
+    zwh__cc_fmt_list(f, rep.mask, rep.mask_len, 1);
     return 0;
 }
 
@@ -294,7 +294,7 @@ static int fmt_encap(zwh__fmt_t *f, const uint8_t *frame, size_t len)
         return -1;
     zwh__fmt_printf(f, " src=%u dst=", e.source);
     if (e.bit_address)
-        zwh__cc_fmt_mask(f, &e.destination, 1, 1);
+        zwh__cc_fmt_list(f, &e.destination, 1, 1);
     else
         zwh__fmt_printf(f, "%u", e.destination);
     zwh__fmt_nested(f, frame + e.cmd_offset, e.cmd_len);

@@ -130,7 +130,7 @@ ZWH_EXTERN const char *zwh_multilevel_sensor_get_scale_name(uint8_t sensor_type,
 
 ZWH_EXTERN int zwh_multilevel_sensor_supported_sensor_get_encode(uint8_t *out, size_t cap)
 {
-    return zwh__cc_encode_bare(out, cap, CC, ZWH_MULTILEVEL_SENSOR_SUPPORTED_SENSOR_GET);
+    return zwh__cc_encode_bare(CC, ZWH_MULTILEVEL_SENSOR_SUPPORTED_SENSOR_GET, out, cap);
 }
 
 ZWH_EXTERN int zwh_multilevel_sensor_supported_sensor_report_encode(const zwh_multilevel_sensor_supported_report_t *in,
@@ -297,7 +297,8 @@ static int fmt_scale_report(zwh__fmt_t *f, const uint8_t *frame, size_t len)
         return -1;
     fmt_type(f, s.sensor_type);
     zwh__fmt_printf(f, " scales=");
-    zwh__cc_fmt_bits(f, &s.scales, 1, scale_item, &s.sensor_type);
+    if (!zwh__cc_fmt_bits(f, &s.scales, 1, scale_item, &s.sensor_type))
+        zwh__fmt_printf(f, "none");
     return 0;
 }
 

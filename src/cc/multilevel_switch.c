@@ -35,7 +35,7 @@ ZWH_EXTERN int zwh_multilevel_switch_set_decode(const uint8_t *frame, size_t len
 
 ZWH_EXTERN int zwh_multilevel_switch_get_encode(uint8_t *out, size_t cap)
 {
-    return zwh__cc_encode_bare(out, cap, CC, ZWH_MULTILEVEL_SWITCH_GET);
+    return zwh__cc_encode_bare(CC, ZWH_MULTILEVEL_SWITCH_GET, out, cap);
 }
 
 ZWH_EXTERN int zwh_multilevel_switch_report_encode(const zwh_multilevel_switch_report_t *in, uint8_t *out, size_t cap)
@@ -95,12 +95,12 @@ ZWH_EXTERN int zwh_multilevel_switch_start_level_change_decode(const uint8_t *fr
 
 ZWH_EXTERN int zwh_multilevel_switch_stop_level_change_encode(uint8_t *out, size_t cap)
 {
-    return zwh__cc_encode_bare(out, cap, CC, ZWH_MULTILEVEL_SWITCH_STOP_LEVEL_CHANGE);
+    return zwh__cc_encode_bare(CC, ZWH_MULTILEVEL_SWITCH_STOP_LEVEL_CHANGE, out, cap);
 }
 
 ZWH_EXTERN int zwh_multilevel_switch_supported_get_encode(uint8_t *out, size_t cap)
 {
-    return zwh__cc_encode_bare(out, cap, CC, ZWH_MULTILEVEL_SWITCH_SUPPORTED_GET);
+    return zwh__cc_encode_bare(CC, ZWH_MULTILEVEL_SWITCH_SUPPORTED_GET, out, cap);
 }
 
 ZWH_EXTERN int zwh_multilevel_switch_supported_report_encode(const zwh_multilevel_switch_supported_report_t *in,

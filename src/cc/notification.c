@@ -252,7 +252,7 @@ static int fmt_supported(zwh__fmt_t *f, const uint8_t *frame, size_t len)
     if (zwh_notification_supported_report_decode(frame, len, &s) != 0)
         return -1;
     zwh__fmt_printf(f, " v1_alarm=%u types=", s.v1_alarm);
-    zwh__cc_fmt_mask(f, s.mask, s.mask_len, 0);
+    zwh__cc_fmt_list(f, s.mask, s.mask_len, 0);
     return 0;
 }
 
@@ -272,7 +272,7 @@ static int fmt_event_report(zwh__fmt_t *f, const uint8_t *frame, size_t len)
         return -1;
     fmt_type(f, s.type);
     zwh__fmt_printf(f, " events=");
-    zwh__cc_fmt_mask(f, s.mask, s.mask_len, 0);
+    zwh__cc_fmt_list(f, s.mask, s.mask_len, 0);
     return 0;
 }
 

@@ -55,15 +55,15 @@ ZWH_EXTERN int zwh_switch_all_report_decode(const uint8_t *frame, size_t len, zw
 }
 ZWH_EXTERN int zwh_switch_all_get_encode(uint8_t *out, size_t cap)
 {
-    return zwh__cc_encode_bare(out, cap, CC, ZWH_SWITCH_ALL_GET);
+    return zwh__cc_encode_bare(CC, ZWH_SWITCH_ALL_GET, out, cap);
 }
 ZWH_EXTERN int zwh_switch_all_on_encode(uint8_t *out, size_t cap)
 {
-    return zwh__cc_encode_bare(out, cap, CC, ZWH_SWITCH_ALL_ON);
+    return zwh__cc_encode_bare(CC, ZWH_SWITCH_ALL_ON, out, cap);
 }
 ZWH_EXTERN int zwh_switch_all_off_encode(uint8_t *out, size_t cap)
 {
-    return zwh__cc_encode_bare(out, cap, CC, ZWH_SWITCH_ALL_OFF);
+    return zwh__cc_encode_bare(CC, ZWH_SWITCH_ALL_OFF, out, cap);
 }
 
 static int fmt_mode(zwh__fmt_t *f, const uint8_t *frame, size_t len)

@@ -407,10 +407,10 @@ static int fmt_caps(zwh__fmt_t *f, const uint8_t *frame, size_t len)
     if (zwh_user_code_capabilities_report_decode(frame, len, &c) != 0)
         return -1;
     zwh__fmt_printf(f, " admin=%u admin_deactivation=%u statuses=", c.admin_code, c.admin_code_deactivation);
-    zwh__cc_fmt_mask(f, &c.status_mask, 1, 0);
+    zwh__cc_fmt_list(f, &c.status_mask, 1, 0);
     zwh__fmt_printf(f, " checksum=%u multi_report=%u multi_set=%u keypad_modes=", c.checksum,
                     c.multiple_report, c.multiple_set);
-    zwh__cc_fmt_mask(f, &c.keypad_modes_mask, 1, 0);
+    zwh__cc_fmt_list(f, &c.keypad_modes_mask, 1, 0);
     zwh__fmt_printf(f, " keys=\"");
     for (unsigned i = 0x20; i < 0x7F && i / 8 < c.keys_len; i++)
         if (c.keys_mask[i / 8] & (1u << (i % 8)))

@@ -49,13 +49,6 @@ uint8_t zwh__cc_rd_mask(zwh__rd_t *r, uint8_t *mask, size_t cap)
     return (uint8_t)n;
 }
 
-int zwh__cc_encode_bare(uint8_t *out, size_t cap, uint8_t cc, uint8_t cmd)
-{
-    zwh__wr_t w;
-    zwh__cc_begin(&w, out, cap, cc, cmd);
-    return zwh__cc_end(&w);
-}
-
 void zwh__cc_rd_opt(zwh__rd_t *r, uint8_t *has, uint8_t *v)
 {
     *has = zwh__rd_left(r) >= 1;
@@ -85,7 +78,7 @@ void zwh__cc_fmt_named(zwh__fmt_t *f, const char *key, const char *name, unsigne
         zwh__fmt_printf(f, " %s=%u", key, number);
 }
 
-void zwh__cc_fmt_bits(zwh__fmt_t *f, const uint8_t *mask, size_t len, zwh__cc_fmt_item_fn item, const void *ctx)
+int zwh__cc_fmt_bits(zwh__fmt_t *f, const uint8_t *mask, size_t len, zwh__cc_fmt_item_fn item, const void *ctx)
 {
     int any = 0;
     for (unsigned bit = 0; bit < len * 8; bit++) {
@@ -94,10 +87,19 @@ void zwh__cc_fmt_bits(zwh__fmt_t *f, const uint8_t *mask, size_t len, zwh__cc_fm
         if (any)
             zwh__fmt_printf(f, ",");
         item(f, bit, ctx);
-        any = 1;
+        any++;
     }
-    if (!any)
-        zwh__fmt_printf(f, "none");
+    return any;
+}
+
+static void number_item(zwh__fmt_t *f, unsigned bit, const void *ctx)
+{
+    zwh__fmt_printf(f, "%u", *(const unsigned *)ctx + bit);
+}
+
+int zwh__cc_fmt_mask_numbers(zwh__fmt_t *f, const uint8_t *mask, size_t len, unsigned first)
+{
+    return zwh__cc_fmt_bits(f, mask, len, number_item, &first);
 }
 
 typedef struct {
@@ -109,7 +111,7 @@ static void mask_item(zwh__fmt_t *f, unsigned bit, const void *ctx)
 {
     const mask_ctx_t *c = ctx;
     unsigned type = c->first + bit;
-    const char *n = type <= 0xFF ? c->name((uint8_t)type) : NULL;
+    const char *n = type <= 0xFF && c->name ? c->name((uint8_t)type) : NULL;
     if (n)
         zwh__fmt_printf(f, "%s", n);
     else
@@ -120,7 +122,8 @@ void zwh__cc_fmt_mask(zwh__fmt_t *f, const uint8_t *mask, size_t len, unsigned f
                       const char *(*name)(uint8_t type))
 {
     mask_ctx_t c = {first, name};
-    zwh__cc_fmt_bits(f, mask, len, mask_item, &c);
+    if (!zwh__cc_fmt_bits(f, mask, len, mask_item, &c))
+        zwh__fmt_printf(f, "none");
 }
 
 ZWH_EXTERN double zwh_cc_value_to_double(int32_t value, uint8_t precision)

@@ -24,8 +24,6 @@ void zwh__cc_wr_pss(zwh__wr_t *w, uint8_t precision, uint8_t scale, uint8_t size
  * bytes are ignored). */
 uint8_t zwh__cc_rd_mask(zwh__rd_t *r, uint8_t *mask, size_t cap);
 
-/* Encodes a command without fields. */
-int zwh__cc_encode_bare(uint8_t *out, size_t cap, uint8_t cc, uint8_t cmd);
 /* An optional trailing byte (the V2+ duration of a Set): *has = 1 when the
  * frame carries it. */
 void zwh__cc_rd_opt(zwh__rd_t *r, uint8_t *has, uint8_t *v);
@@ -43,7 +41,10 @@ void zwh__cc_fmt_named(zwh__fmt_t *f, const char *key, const char *name, unsigne
 /* Prints "item,item" (or "none") for the set bits of mask; item() prints one
  * (bit 0 = byte 0 bit 0). */
 typedef void (*zwh__cc_fmt_item_fn)(zwh__fmt_t *f, unsigned bit, const void *ctx);
-void zwh__cc_fmt_bits(zwh__fmt_t *f, const uint8_t *mask, size_t len, zwh__cc_fmt_item_fn item, const void *ctx);
+/* Prints the set bits numbered from `first` as "1,3,7"; returns how many. */
+int zwh__cc_fmt_mask_numbers(zwh__fmt_t *f, const uint8_t *mask, size_t len, unsigned first);
+/* Prints the set bits as a comma-separated list; returns how many were printed. */
+int zwh__cc_fmt_bits(zwh__fmt_t *f, const uint8_t *mask, size_t len, zwh__cc_fmt_item_fn item, const void *ctx);
 /* Prints the set bits as type names: bit i is type first + i, named by name()
  * (a number when it returns NULL). */
 void zwh__cc_fmt_mask(zwh__fmt_t *f, const uint8_t *mask, size_t len, unsigned first,

@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include "zwhost/error.h"
 
@@ -253,8 +254,26 @@ static void tcp_timeout(uv_timer_t *timer)
     tcp_open_failed(t, UV_ETIMEDOUT);
 }
 
+/* A peer that closes the socket makes libuv's write() raise SIGPIPE, whose default
+ * action kills the process -- a hub must never die because a ser2net server went
+ * away. libuv writes from inside the loop too, so a per-call mask cannot cover it:
+ * like libuv-based programs generally, ignore SIGPIPE, but only when nobody has
+ * chosen a disposition (SIG_DFL); an application's own handler is left alone. */
+static void ignore_default_sigpipe(void)
+{
+    struct sigaction cur;
+    if (sigaction(SIGPIPE, NULL, &cur) == 0 && cur.sa_handler == SIG_DFL && !(cur.sa_flags & SA_SIGINFO)) {
+        struct sigaction ign;
+        memset(&ign, 0, sizeof ign);
+        ign.sa_handler = SIG_IGN;
+        sigemptyset(&ign.sa_mask);
+        sigaction(SIGPIPE, &ign, NULL);
+    }
+}
+
 static int tcp_open(zwh__port_t *port, const char *target)
 {
+    ignore_default_sigpipe();
     tcp_t *t = calloc(1, sizeof *t);
     if (!t)
         return ZWH_ENOMEM;
