@@ -78,15 +78,8 @@ int zwh__s0_new(const zwh__s0_config_t *cfg, zwh__s0_t **out)
     s0->max_peers = cfg->max_peers ? cfg->max_peers : 16;
     s0->issued = calloc(s0->max_nonces, sizeof *s0->issued);
     s0->peers = calloc(s0->max_peers, sizeof *s0->peers);
-    uint8_t seed[32], zero[16] = {0};
-    int rc = 0;
-    if (cfg->seed)
-        memcpy(seed, cfg->seed, sizeof seed);
-    else
-        rc = zwh__random_bytes(seed, sizeof seed);
-    if (rc == 0)
-        rc = zwh__ctr_drbg_instantiate(&s0->drbg, seed, NULL);
-    zwh__secure_zero(seed, sizeof seed);
+    uint8_t zero[16] = {0};
+    int rc = zwh__ctr_drbg_seed(&s0->drbg, cfg->seed);
     if (rc == 0)
         rc = derive(zero, &s0->temp); /* the all-zero inclusion key */
     if (rc == 0 && (!s0->issued || !s0->peers))

@@ -443,6 +443,38 @@ static void vector_mpan_carry_increment(void **state)
 
 /* ---- round trips and resynchronisation ------------------------------------------ */
 
+typedef struct pair {
+    zwh__s2_t *c, *n; /* controller 1 and node nn, both holding S2 Authenticated */
+} pair_t;
+
+static pair_t auth_pair(uint16_t nn)
+{
+    pair_t p = {engine(1), engine(nn)};
+    install(p.c, ZWH__S2_AUTH, AUTH_KEY);
+    install(p.n, ZWH__S2_AUTH, AUTH_KEY);
+    zwh__s2_set_granted(p.c, nn, ZWH__S2_BIT(ZWH__S2_AUTH));
+    zwh__s2_set_granted(p.n, 1, ZWH__S2_BIT(ZWH__S2_AUTH));
+    return p;
+}
+
+/* node 2, SPAN already established, Unauthenticated keys installed (not granted) */
+static pair_t established_pair(void)
+{
+    pair_t p = auth_pair(2);
+    install(p.c, ZWH__S2_UNAUTH, "000102030405060708090a0b0c0d0e0f");
+    install(p.n, ZWH__S2_UNAUTH, "000102030405060708090a0b0c0d0e0f");
+    uint8_t pt[3] = {0x20, 0x01, 0xFF};
+    deliver(p.c, 1, p.n, 2, ZWH__S2_AUTH, pt, 3, NULL);
+    return p;
+}
+
+static void free_pair(pair_t *p)
+{
+    zwh__s2_free(p->c);
+    zwh__s2_free(p->n);
+}
+
+
 static void round_trips_both_directions(void **state)
 {
     (void)state;
@@ -481,11 +513,8 @@ static void round_trips_both_directions(void **state)
 static void resync_after_receiver_lost_span(void **state)
 {
     (void)state;
-    zwh__s2_t *c = engine(1), *n = engine(4);
-    install(c, ZWH__S2_AUTH, AUTH_KEY);
-    install(n, ZWH__S2_AUTH, AUTH_KEY);
-    zwh__s2_set_granted(c, 4, ZWH__S2_BIT(ZWH__S2_AUTH));
-    zwh__s2_set_granted(n, 1, ZWH__S2_BIT(ZWH__S2_AUTH));
+    pair_t p = auth_pair(4);
+    zwh__s2_t *c = p.c, *n = p.n;
     uint8_t pt[3] = {0x25, 0x01, 0xFF}, frame[64], out[64];
     size_t flen;
     zwh__s2_result_t res;
@@ -505,8 +534,7 @@ static void resync_after_receiver_lost_span(void **state)
     assert_int_equal(zwh__s2_decap(n, &from_c, frame, flen, 0, out, sizeof out, &res),
                      ZWH__S2_RX_PLAINTEXT);
     assert_memory_equal(out, pt, 3);
-    zwh__s2_free(c);
-    zwh__s2_free(n);
+    free_pair(&p);
 }
 
 /* Both sides send at once on the same SPAN: each consumed a nonce the other
@@ -515,11 +543,8 @@ static void resync_after_receiver_lost_span(void **state)
 static void crossing_frames_and_lost_frames(void **state)
 {
     (void)state;
-    zwh__s2_t *c = engine(1), *n = engine(6);
-    install(c, ZWH__S2_AUTH, AUTH_KEY);
-    install(n, ZWH__S2_AUTH, AUTH_KEY);
-    zwh__s2_set_granted(c, 6, ZWH__S2_BIT(ZWH__S2_AUTH));
-    zwh__s2_set_granted(n, 1, ZWH__S2_BIT(ZWH__S2_AUTH));
+    pair_t p = auth_pair(6);
+    zwh__s2_t *c = p.c, *n = p.n;
     uint8_t pt[2] = {0x20, 0x02}, f1[64], f2[64], out[64];
     size_t l1, l2;
     zwh__s2_result_t res;
@@ -548,35 +573,10 @@ static void crossing_frames_and_lost_frames(void **state)
     /* after the resync traffic flows again both ways */
     deliver(c, 1, n, 6, ZWH__S2_AUTH, pt, 2, NULL);
     deliver(n, 6, c, 1, ZWH__S2_AUTH, pt, 2, NULL);
-    zwh__s2_free(c);
-    zwh__s2_free(n);
+    free_pair(&p);
 }
 
 /* ---- rejections ------------------------------------------------------------------- */
-
-typedef struct pair {
-    zwh__s2_t *c, *n;
-} pair_t;
-
-static pair_t established_pair(void)
-{
-    pair_t p = {engine(1), engine(2)};
-    install(p.c, ZWH__S2_AUTH, AUTH_KEY);
-    install(p.n, ZWH__S2_AUTH, AUTH_KEY);
-    install(p.c, ZWH__S2_UNAUTH, "000102030405060708090a0b0c0d0e0f");
-    install(p.n, ZWH__S2_UNAUTH, "000102030405060708090a0b0c0d0e0f");
-    zwh__s2_set_granted(p.c, 2, ZWH__S2_BIT(ZWH__S2_AUTH));
-    zwh__s2_set_granted(p.n, 1, ZWH__S2_BIT(ZWH__S2_AUTH));
-    uint8_t pt[3] = {0x20, 0x01, 0xFF};
-    deliver(p.c, 1, p.n, 2, ZWH__S2_AUTH, pt, 3, NULL);
-    return p;
-}
-
-static void free_pair(pair_t *p)
-{
-    zwh__s2_free(p->c);
-    zwh__s2_free(p->n);
-}
 
 static void tampered_frames_rejected(void **state)
 {
