@@ -39,7 +39,20 @@ typedef struct zwh__cc_desc {
 } zwh__cc_desc_t;
 
 #define ZWH__CC_LIST(XX) \
-    XX(basic)
+    XX(basic) \
+    XX(door_lock) \
+    XX(user_code) \
+    XX(notification) \
+    XX(time) \
+    XX(time_parameters) \
+    XX(clock) \
+    XX(generic_schedule) \
+    XX(authentication) \
+    XX(supervision) \
+    XX(multi_channel) \
+    XX(multi_command) \
+    XX(crc16_encap) \
+    XX(transport_service)
 
 #define ZWH__CC_DECLARE_(name) extern const zwh__cc_desc_t zwh__cc_##name;
 ZWH__CC_LIST(ZWH__CC_DECLARE_)
