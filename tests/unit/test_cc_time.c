@@ -105,7 +105,7 @@ static void time_parameters(void **state)
     assert_int_equal(zwh_time_parameters_set_encode(&t, out, sizeof out), ZWH_EINVAL);
 }
 
-static void clock(void **state)
+static void clock_cc(void **state)
 {
     (void)state;
     uint8_t out[8];
@@ -140,7 +140,7 @@ int main(void)
         cmocka_unit_test(time_report_bounds),
         cmocka_unit_test(time_offset),
         cmocka_unit_test(time_parameters),
-        cmocka_unit_test(clock),
+        cmocka_unit_test(clock_cc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
