@@ -45,12 +45,25 @@ static void emit(zwh__ts_t *ts, uint16_t node, const uint8_t *buf, int n)
 
 /* ---- sending side ---- */
 
-static zwh__ts_tx_t *tx_find(zwh__ts_t *ts, uint16_t node)
+static zwh__ts_tx_t *tx_find(const zwh__ts_t *ts, uint16_t node)
 {
     for (size_t i = 0; i < ZWH__TS_MAX_TX; i++)
         if (ts->tx[i].state != ZWH__TS_TX_FREE && ts->tx[i].node == node)
-            return &ts->tx[i];
+            return (zwh__ts_tx_t *)&ts->tx[i];
     return NULL;
+}
+
+/* The datagram a Segment Request / Complete from node for session sid is
+ * about, or NULL (counted): none in progress, another session, or paused by a
+ * Segment Wait (the peer has not seen the restarted datagram yet). */
+static zwh__ts_tx_t *tx_match(zwh__ts_t *ts, uint16_t node, uint8_t sid)
+{
+    zwh__ts_tx_t *tx = tx_find(ts, node);
+    if (!tx || tx->state == ZWH__TS_TX_PAUSED || tx->session_id != sid) {
+        ts->stats.control_unmatched++;
+        return NULL;
+    }
+    return tx;
 }
 
 static void tx_finish(zwh__ts_t *ts, zwh__ts_tx_t *tx, int status)
@@ -143,8 +156,10 @@ static int tx_request(zwh__ts_t *ts, uint16_t node, const uint8_t *frame, size_t
     zwh_transport_service_segment_request_t q;
     if (zwh_transport_service_segment_request_decode(frame, len, &q) != 0)
         return ZWH_EBADMSG;
-    zwh__ts_tx_t *tx = tx_find(ts, node);
-    if (!tx || tx->state == ZWH__TS_TX_PAUSED || tx->session_id != q.session_id || q.datagram_offset >= tx->len) {
+    zwh__ts_tx_t *tx = tx_match(ts, node, q.session_id);
+    if (!tx)
+        return 0;
+    if (q.datagram_offset >= tx->len) {
         ts->stats.control_unmatched++;
         return 0;
     }
@@ -164,12 +179,9 @@ static int tx_complete(zwh__ts_t *ts, uint16_t node, const uint8_t *frame, size_
     zwh_transport_service_segment_complete_t c;
     if (zwh_transport_service_segment_complete_decode(frame, len, &c) != 0)
         return ZWH_EBADMSG;
-    zwh__ts_tx_t *tx = tx_find(ts, node);
-    if (!tx || tx->state == ZWH__TS_TX_PAUSED || tx->session_id != c.session_id) {
-        ts->stats.control_unmatched++;
-        return 0;
-    }
-    tx_finish(ts, tx, 0);
+    zwh__ts_tx_t *tx = tx_match(ts, node, c.session_id);
+    if (tx)
+        tx_finish(ts, tx, 0);
     return 0;
 }
 
@@ -478,13 +490,7 @@ uint64_t zwh__ts_deadline(const zwh__ts_t *ts)
     return d;
 }
 
-bool zwh__ts_sending(const zwh__ts_t *ts, uint16_t node)
-{
-    for (size_t i = 0; i < ZWH__TS_MAX_TX; i++)
-        if (ts->tx[i].state != ZWH__TS_TX_FREE && ts->tx[i].node == node)
-            return true;
-    return false;
-}
+bool zwh__ts_sending(const zwh__ts_t *ts, uint16_t node) { return tx_find(ts, node) != NULL; }
 
 size_t zwh__ts_rx_count(const zwh__ts_t *ts)
 {
