@@ -40,7 +40,7 @@ static int fail(const char **reason, const char *why)
 /* Reads one 5-digit group (value <= 65535) at *p and advances *p. */
 static int read_group(const char **p, uint16_t *out, const char **reason)
 {
-    uint32_t v;
+    uint32_t v = 0;
     const char *s = *p;
     size_t n = 0;
     while (n <= GROUP_DIGITS && is_digit(s[n]))

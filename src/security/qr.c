@@ -32,7 +32,7 @@ static int bad(qr_cursor_t *c, const char *why)
 /* reads a 5-digit uint16 field; false if above 65535 */
 static bool u16_at(const char *s, uint16_t *v)
 {
-    uint32_t x;
+    uint32_t x = 0;
     if (!zwh__digits_read(s, 5, &x) || x > 0xFFFF)
         return false;
     *v = (uint16_t)x;
@@ -78,7 +78,7 @@ static int tlv_product_id(qr_cursor_t *c, const char *d, size_t n)
 
 static int tlv_max_interval(qr_cursor_t *c, const char *d, size_t n)
 {
-    uint32_t v;
+    uint32_t v = 0;
     zwh__digits_read(d, 2, &v);
     if (v < 5)
         return bad(c, "max inclusion request interval below 5 (reserved)");
@@ -89,7 +89,7 @@ static int tlv_max_interval(qr_cursor_t *c, const char *d, size_t n)
 
 static int tlv_uuid16(qr_cursor_t *c, const char *d, size_t n)
 {
-    uint32_t fmt;
+    uint32_t fmt = 0;
     zwh__digits_read(d, 2, &fmt);
     if (!bytes16_at(d + 2, c->out->uuid))
         return bad(c, "UUID16 block: value above 65535");
@@ -100,7 +100,7 @@ static int tlv_uuid16(qr_cursor_t *c, const char *d, size_t n)
 
 static int tlv_protocols(qr_cursor_t *c, const char *d, size_t n)
 {
-    uint32_t v;
+    uint32_t v = 0;
     zwh__digits_read(d, n, &v);
     if (v > 0xFFFF)
         return bad(c, "supported protocols block: value above 65535");
@@ -128,7 +128,7 @@ static int parse_tlvs(qr_cursor_t *c)
 {
     size_t off = OFF_TLV;
     while (off < c->n) {
-        uint32_t tc, len;
+        uint32_t tc = 0, len = 0;
         if (c->n - off < 4)
             return bad(c, "truncated TLV block header");
         zwh__digits_read(c->d + off, 2, &tc);
@@ -164,7 +164,7 @@ static int parse_tlvs(qr_cursor_t *c)
 static int parse_code(qr_cursor_t *c)
 {
     zwh_qr_info_t *o = c->out;
-    uint32_t v;
+    uint32_t v = 0;
     if (c->n < 2 || c->d[0] != '9' || c->d[1] != '0')
         return bad(c, "does not start with 90");
     if (c->n < ZWH__QR_MIN_DIGITS)
