@@ -99,9 +99,14 @@ typedef struct zwh__kex_config {
 /* Actions the machine asks for. */
 #define ZWH__KEX_ACT_SEND 1      /* send data/len (plaintext S2 command) under secclass */
 #define ZWH__KEX_ACT_TEMP_KEY 2  /* load the temporary key: temp_keys (already expanded) */
-#define ZWH__KEX_ACT_NET_KEY 3   /* node: load data (16-byte network key) for secclass */
-#define ZWH__KEX_ACT_DROP_KEYS 4 /* drop the temporary key and, on the node, the network
-                                   keys of the classes in `keys` that this bootstrap loaded */
+#define ZWH__KEX_ACT_NET_KEY 3   /* class `secclass` (key bit `keys`) is now shared with the
+                                   peer. Node: load data (16-byte network key) for it.
+                                   Controller (data NULL): accept frames from the node under
+                                   that class, its Network Key Verify comes next */
+#define ZWH__KEX_ACT_DROP_KEYS 4 /* drop the temporary key; and undo the NET_KEY actions of
+                                   the classes in `keys` (node: forget those keys;
+                                   controller: revoke them from the node). Sent at the end:
+                                   keys = 0 on success, everything shared on failure */
 #define ZWH__KEX_ACT_EVENT 5     /* something for the application, see `event` */
 
 /* Events (ZWH__KEX_ACT_EVENT). */

@@ -91,10 +91,10 @@ static int c_public_key(zwh__kex_t *m, const zwh__kex_ev_t *ev, zwh__kex_out_t *
     memcpy(pk + 3, m->pub_local, 32);
     if (m->csa)
         memset(pk + 3, 0, 4); /* CSA: the user types these on the node */
-    zwh__kex_send(m, out, ZWH_SECCLASS_NONE, pk, sizeof pk);
     m->window_end = ev->now + m->cfg.timers.tai2;
     m->deadline = m->window_end;
     if ((m->granted & AUTH_KEYS) && !m->csa) {
+        zwh__kex_send(m, out, ZWH_SECCLASS_NONE, pk, sizeof pk);
         memcpy(m->shown, m->pub_peer, sizeof m->shown);
         m->shown[0] = m->shown[1] = 0; /* obfuscated on air; the PIN restores them */
         zwh__kex_action_t a = {.type = ZWH__KEX_ACT_EVENT, .event = ZWH__KEX_EV_PIN_REQUEST,
@@ -102,9 +102,10 @@ static int c_public_key(zwh__kex_t *m, const zwh__kex_ev_t *ev, zwh__kex_out_t *
         zwh__kex_emit(out, &a);
         return 0; /* -> C_WAIT_PIN */
     }
-    rc = zwh__kex_derive_temp(m, out);
+    rc = zwh__kex_derive_temp(m, out); /* first: a failure must not follow our key out */
     if (rc)
         return rc;
+    zwh__kex_send(m, out, ZWH_SECCLASS_NONE, pk, sizeof pk);
     if (m->csa) {
         memcpy(m->shown, m->pub_local, 4);
         zwh__kex_action_t a = {.type = ZWH__KEX_ACT_EVENT, .event = ZWH__KEX_EV_CSA_DISPLAY,
@@ -174,6 +175,11 @@ static int c_key_get(zwh__kex_t *m, const zwh__kex_ev_t *ev, zwh__kex_out_t *out
     memcpy(rep + 3, key, 16);
     zwh__kex_send(m, out, ZWH_SECCLASS_TEMP, rep, sizeof rep);
     zwh__secure_zero(rep, sizeof rep);
+    /* the node may now talk under this class (its Verify); revoked on failure */
+    zwh__kex_action_t share = {.type = ZWH__KEX_ACT_NET_KEY, .keys = bit,
+                               .secclass = (int8_t)zwh__kex_key_class(m, bit)};
+    zwh__kex_emit(out, &share);
+    m->keys_loaded |= bit;
     m->key_pending = bit;
     zwh__kex_arm(m, ev->now, m->cfg.timers.ta4);
     return 0;

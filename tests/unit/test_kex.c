@@ -57,6 +57,7 @@ typedef struct side {
     size_t last_len;
     int last_class;
     int temp_installs;
+    uint8_t shared; /* controller: classes the node may use (NET_KEY minus DROP) */
     uint32_t nonce_ctr;
 } side_t;
 
@@ -179,7 +180,11 @@ static void handle(world_t *w, int who, zwh__kex_out_t *out)
             s->temp_installs++;
             break;
         case ZWH__KEX_ACT_NET_KEY:
-            assert_int_equal(who, NODE);
+            if (who == CTRL) { /* the fake link's controller holds every key already */
+                assert_null(a->data);
+                s->shared |= a->keys;
+                break;
+            }
             assert_int_equal(a->len, 16);
             memcpy(s->net_raw[a->secclass], a->data, 16);
             assert_int_equal(zwh__s2_expand_network_key(a->data, &s->net[a->secclass]), 0);
@@ -188,6 +193,10 @@ static void handle(world_t *w, int who, zwh__kex_out_t *out)
         case ZWH__KEX_ACT_DROP_KEYS:
             s->has_temp = false;
             memset(&s->temp, 0, sizeof s->temp);
+            if (who == CTRL) {
+                s->shared &= (uint8_t)~a->keys;
+                break;
+            }
             for (int b = 0; b < 8; b++)
                 if (a->keys & (1u << b)) {
                     int c = zwh__kex_key_class(&s->m, (uint8_t)(1u << b));
@@ -371,6 +380,7 @@ static void assert_clean_failure(world_t *w)
         assert_int_equal(zwh__kex_deadline(&s->m), UINT64_MAX);
     }
     assert_int_equal(w->s[NODE].net_present, 0);
+    assert_int_equal(w->s[CTRL].shared, 0); /* the controller revoked what it shared */
 }
 
 /* One side failed with `fail` and sent it; the other received it. */
@@ -405,6 +415,7 @@ static void check_success(world_t *w, uint8_t want)
     for (int cls = 0; cls < NCLASS; cls++)
         if (classes & (1u << cls))
             assert_memory_equal(n->net_raw[cls], zwh__keystore_key(w->ks, cls), 16);
+    assert_int_equal(c->shared, want);
     assert_int_equal(c->m.state, ZWH__KEX_DONE);
     assert_int_equal(n->m.state, ZWH__KEX_DONE);
     /* the node's last frame: final Transfer End under the temporary key */
