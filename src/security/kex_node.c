@@ -126,6 +126,10 @@ static int n_csa(zwh__kex_t *m, const zwh__kex_ev_t *ev, zwh__kex_out_t *out)
     return temp_and_echo(m, ev->now, out);
 }
 
+/* Retries also cover frames the node could not decrypt: on the node a decrypt
+ * failure is usually a SPAN resynchronisation (crossing frames while the
+ * controller waits for the PIN), not a wrong key, so it never aborts here; a
+ * wrong PIN is the controller's to detect (KEX Fail DECRYPT). */
 static int n_echo_retry(zwh__kex_t *m, const zwh__kex_ev_t *ev, zwh__kex_out_t *out)
 {
     if (ev->now >= m->window_end)
@@ -192,11 +196,6 @@ static int n_transfer_end(zwh__kex_t *m, const zwh__kex_ev_t *ev, zwh__kex_out_t
     return 0;
 }
 
-static int n_decrypt_failed(zwh__kex_t *m, const zwh__kex_ev_t *ev, zwh__kex_out_t *out)
-{
-    return ZWH__KEX_FAIL_DECRYPT;
-}
-
 #define S(x) ZWH__KEX_##x
 #define E(x) ZWH__KEV_##x
 const zwh__kex_row_t zwh__kex_node_table[] = {
@@ -208,7 +207,6 @@ const zwh__kex_row_t zwh__kex_node_table[] = {
     {S(N_WAIT_CSA), E(CSA), n_csa, S(N_WAIT_ECHO_KEX_REPORT)},
     {S(N_WAIT_ECHO_KEX_REPORT), E(RX_ECHO_KEX_REPORT), n_echo_kex_report, S(N_WAIT_KEY_REPORT)},
     {S(N_WAIT_ECHO_KEX_REPORT), E(TIMEOUT), n_echo_retry, S(N_WAIT_ECHO_KEX_REPORT)},
-    {S(N_WAIT_ECHO_KEX_REPORT), E(DECRYPT_FAIL), n_decrypt_failed, S(FAILED)},
     {S(N_WAIT_KEY_REPORT), E(RX_KEY_REPORT), n_key_report, S(N_WAIT_TRANSFER_END)},
     {S(N_WAIT_TRANSFER_END), E(RX_TRANSFER_END), n_transfer_end, S(DONE)},
     /* any running state */
