@@ -6,5 +6,6 @@
 #include "zwhost/error.h"
 #include "zwhost/log.h"
 #include "zwhost/cc.h"
+#include "zwhost/security.h"
 
 #endif
