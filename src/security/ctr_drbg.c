@@ -58,6 +58,22 @@ int zwh__ctr_drbg_instantiate(zwh__ctr_drbg_t *d, const uint8_t entropy[32], con
     return zwh__ctr_drbg_reseed(d, entropy, pers);
 }
 
+int zwh__ctr_drbg_seed(zwh__ctr_drbg_t *d, const uint8_t *seed)
+{
+    if (!d)
+        return ZWH_EINVAL;
+    uint8_t ent[32];
+    int rc = 0;
+    if (seed)
+        memcpy(ent, seed, sizeof ent);
+    else
+        rc = zwh__random_bytes(ent, sizeof ent);
+    if (rc == 0)
+        rc = zwh__ctr_drbg_instantiate(d, ent, NULL);
+    zwh__secure_zero(ent, sizeof ent);
+    return rc;
+}
+
 int zwh__ctr_drbg_generate(zwh__ctr_drbg_t *d, uint8_t *out, size_t len)
 {
     if (!d || (!out && len))

@@ -26,6 +26,9 @@ typedef struct zwh__ctr_drbg {
 /* entropy: 32 bytes (not modified). pers: 32 bytes or NULL (= zeros). */
 ZWH_NODISCARD int zwh__ctr_drbg_instantiate(zwh__ctr_drbg_t *d, const uint8_t entropy[32],
                                             const uint8_t *pers);
+/* Instantiates from seed (32 bytes) or, when seed is NULL, from 32 bytes of
+ * system entropy (no personalization): the local generator of an engine. */
+ZWH_NODISCARD int zwh__ctr_drbg_seed(zwh__ctr_drbg_t *d, const uint8_t *seed);
 /* Update with 32 bytes of provided data, or NULL for zeros. */
 ZWH_NODISCARD int zwh__ctr_drbg_update(zwh__ctr_drbg_t *d, const uint8_t *provided);
 /* Reseed as SP 800-90A without df: Update(entropy XOR additional). */

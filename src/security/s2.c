@@ -112,15 +112,7 @@ int zwh__s2_new(const zwh__s2_config_t *cfg, zwh__s2_t **out)
     s2->peers = calloc(s2->max_peers, sizeof *s2->peers);
     s2->owned = calloc(s2->max_mpan, sizeof *s2->owned);
     s2->peer_mpans = calloc(s2->max_mpan, sizeof *s2->peer_mpans);
-    uint8_t seed[32];
-    int rc = 0;
-    if (cfg->seed)
-        memcpy(seed, cfg->seed, sizeof seed);
-    else
-        rc = zwh__random_bytes(seed, sizeof seed);
-    if (rc == 0)
-        rc = zwh__ctr_drbg_instantiate(&s2->drbg, seed, NULL);
-    zwh__secure_zero(seed, sizeof seed);
+    int rc = zwh__ctr_drbg_seed(&s2->drbg, cfg->seed);
     if (rc == 0 && (!s2->peers || !s2->owned || !s2->peer_mpans))
         rc = ZWH_ENOMEM;
     if (rc != 0) {

@@ -114,6 +114,23 @@ static void reseed_and_bad_args(void **state)
     assert_int_equal(zwh__ctr_drbg_generate(&d1, NULL, 16), ZWH_EINVAL);
 }
 
+static void seed_helper(void **state)
+{
+    (void)state;
+    uint8_t seed[32], a[16], b[16];
+    for (int i = 0; i < 32; i++)
+        seed[i] = (uint8_t)i;
+    zwh__ctr_drbg_t d1, d2, d3;
+    assert_int_equal(zwh__ctr_drbg_seed(&d1, seed), 0);
+    assert_int_equal(zwh__ctr_drbg_instantiate(&d2, seed, NULL), 0);
+    assert_memory_equal(&d1, &d2, sizeof d1); /* a given seed is deterministic */
+    assert_int_equal(zwh__ctr_drbg_seed(&d3, NULL), 0); /* system entropy */
+    assert_int_equal(zwh__ctr_drbg_generate(&d1, a, 16), 0);
+    assert_int_equal(zwh__ctr_drbg_generate(&d3, b, 16), 0);
+    assert_memory_not_equal(a, b, 16);
+    assert_int_equal(zwh__ctr_drbg_seed(NULL, seed), ZWH_EINVAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -121,6 +138,7 @@ int main(void)
         cmocka_unit_test(span_of_classic_frames),
         cmocka_unit_test(generate_matches_definition),
         cmocka_unit_test(reseed_and_bad_args),
+        cmocka_unit_test(seed_helper),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

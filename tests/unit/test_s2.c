@@ -379,7 +379,101 @@ static void vector_mpan_multicast_and_followups(void **state)
     zwh__s2_free(n3);
 }
 
+/* Builds a multicast frame 1 -> group 5 (seq 0x70) with a given MPAN nonce;
+ * AAD assembled here with the group id as destination. */
+static size_t craft_multicast(const char *nonce_hex, const uint8_t *pt, size_t len, uint8_t *frame)
+{
+    uint8_t key[16], nonce[13], aad[32];
+    H("83b166af4514c2f333a81230d7691507", key); /* keyCCM: MPAN only makes the nonce */
+    H(nonce_hex, nonce);
+    size_t total = 4 + 3 + len + 8, a = 0;
+    const uint8_t hdr[7] = {0x9F, 0x03, 0x70, 0x01, 0x03, 0x43, 0x05};
+    memcpy(frame, hdr, 7);
+    aad[a++] = 1; aad[a++] = 5;
+    aad[a++] = 0xDE; aad[a++] = 0xAD; aad[a++] = 0xBE; aad[a++] = 0xEF;
+    aad[a++] = 0; aad[a++] = (uint8_t)total;
+    memcpy(aad + a, frame + 2, 5);
+    a += 5;
+    assert_int_equal(zwh__aes_ccm_encrypt(key, nonce, aad, a, pt, len, frame + 7, frame + 7 + len), 0);
+    return total;
+}
+
+/* mpan_nonces carry case. The reference digest notes zwave-js increments the
+ * inner state as one 128-bit big-endian number (...0eff -> ...0f00) while libs2
+ * only wraps byte 15 (...0eff -> ...0e00). We follow the full increment (what
+ * zwave-js peers expect; the digest could not consult the spec text): a
+ * receiver holding ...0eff decrypts the multicast made with nonce_1 and then
+ * one made with carry_case_nonce_2_zwavejs. */
+static void vector_mpan_carry_increment(void **state)
+{
+    (void)state;
+    zwh__s2_t *ctrl = engine(1), *n2 = engine(2);
+    install(ctrl, ZWH__S2_AUTH, AUTH_KEY);
+    install(n2, ZWH__S2_AUTH, AUTH_KEY);
+    zwh__s2_set_granted(ctrl, 2, ZWH__S2_BIT(ZWH__S2_AUTH));
+    zwh__s2_set_granted(n2, 1, ZWH__S2_BIT(ZWH__S2_AUTH));
+    uint8_t st[16], frame[128], out[128], pt[3] = {0x20, 0x01, 0x63};
+    size_t flen;
+    zwh__s2_result_t res;
+    H("000102030405060708090a0b0c0d0eff", st);
+    assert_int_equal(zwh__s2_mpan_set(ctrl, 5, ZWH__S2_AUTH, st), 0);
+    deliver(ctrl, 1, n2, 2, ZWH__S2_AUTH, pt, 3, NULL);
+    zwh__s2_tx_t give = {.dst = 2, .cls = ZWH__S2_AUTH, .mpan_group = 5};
+    assert_int_equal(zwh__s2_encap(ctrl, &give, NULL, 0, 0, frame, sizeof frame, &flen), ZWH__S2_TX_ENCAP);
+    zwh__s2_rx_t from_ctrl = {.src = 1}, mc = {.src = 1, .multicast = 1};
+    assert_int_equal(zwh__s2_decap(n2, &from_ctrl, frame, flen, 0, out, sizeof out, &res), ZWH__S2_RX_PLAINTEXT);
+    flen = craft_multicast("347a5f07eea653c9b0bd6ffbeb", pt, 3, frame);
+    assert_int_equal(zwh__s2_decap(n2, &mc, frame, flen, 0, out, sizeof out, &res), ZWH__S2_RX_PLAINTEXT);
+    assert_memory_equal(out, pt, 3);
+    flen = craft_multicast("4965d82bc21e02750866487fb9", pt, 3, frame);
+    assert_int_equal(zwh__s2_decap(n2, &mc, frame, flen, 0, out, sizeof out, &res), ZWH__S2_RX_PLAINTEXT);
+    /* the owner engine itself uses nonce_1 from ...0eff */
+    assert_int_equal(zwh__s2_mpan_set(ctrl, 5, ZWH__S2_AUTH, st), 0);
+    assert_int_equal(zwh__s2_encap_multicast(ctrl, 5, ZWH__S2_AUTH, pt, 3, 0, frame, sizeof frame, &flen),
+                     ZWH__S2_TX_ENCAP);
+    uint8_t key[16], nonce[13], dec[3];
+    const uint8_t aad[13] = {1, 5, 0xDE, 0xAD, 0xBE, 0xEF, 0, (uint8_t)flen, frame[2], 0x01, 0x03, 0x43, 0x05};
+    H("83b166af4514c2f333a81230d7691507", key);
+    H("347a5f07eea653c9b0bd6ffbeb", nonce);
+    assert_int_equal(zwh__aes_ccm_decrypt(key, nonce, aad, 13, frame + 7, 3, frame + 10, dec), 0);
+    assert_memory_equal(dec, pt, 3);
+    zwh__s2_free(ctrl);
+    zwh__s2_free(n2);
+}
+
 /* ---- round trips and resynchronisation ------------------------------------------ */
+
+typedef struct pair {
+    zwh__s2_t *c, *n; /* controller 1 and node nn, both holding S2 Authenticated */
+} pair_t;
+
+static pair_t auth_pair(uint16_t nn)
+{
+    pair_t p = {engine(1), engine(nn)};
+    install(p.c, ZWH__S2_AUTH, AUTH_KEY);
+    install(p.n, ZWH__S2_AUTH, AUTH_KEY);
+    zwh__s2_set_granted(p.c, nn, ZWH__S2_BIT(ZWH__S2_AUTH));
+    zwh__s2_set_granted(p.n, 1, ZWH__S2_BIT(ZWH__S2_AUTH));
+    return p;
+}
+
+/* node 2, SPAN already established, Unauthenticated keys installed (not granted) */
+static pair_t established_pair(void)
+{
+    pair_t p = auth_pair(2);
+    install(p.c, ZWH__S2_UNAUTH, "000102030405060708090a0b0c0d0e0f");
+    install(p.n, ZWH__S2_UNAUTH, "000102030405060708090a0b0c0d0e0f");
+    uint8_t pt[3] = {0x20, 0x01, 0xFF};
+    deliver(p.c, 1, p.n, 2, ZWH__S2_AUTH, pt, 3, NULL);
+    return p;
+}
+
+static void free_pair(pair_t *p)
+{
+    zwh__s2_free(p->c);
+    zwh__s2_free(p->n);
+}
+
 
 static void round_trips_both_directions(void **state)
 {
@@ -419,11 +513,8 @@ static void round_trips_both_directions(void **state)
 static void resync_after_receiver_lost_span(void **state)
 {
     (void)state;
-    zwh__s2_t *c = engine(1), *n = engine(4);
-    install(c, ZWH__S2_AUTH, AUTH_KEY);
-    install(n, ZWH__S2_AUTH, AUTH_KEY);
-    zwh__s2_set_granted(c, 4, ZWH__S2_BIT(ZWH__S2_AUTH));
-    zwh__s2_set_granted(n, 1, ZWH__S2_BIT(ZWH__S2_AUTH));
+    pair_t p = auth_pair(4);
+    zwh__s2_t *c = p.c, *n = p.n;
     uint8_t pt[3] = {0x25, 0x01, 0xFF}, frame[64], out[64];
     size_t flen;
     zwh__s2_result_t res;
@@ -443,8 +534,7 @@ static void resync_after_receiver_lost_span(void **state)
     assert_int_equal(zwh__s2_decap(n, &from_c, frame, flen, 0, out, sizeof out, &res),
                      ZWH__S2_RX_PLAINTEXT);
     assert_memory_equal(out, pt, 3);
-    zwh__s2_free(c);
-    zwh__s2_free(n);
+    free_pair(&p);
 }
 
 /* Both sides send at once on the same SPAN: each consumed a nonce the other
@@ -453,11 +543,8 @@ static void resync_after_receiver_lost_span(void **state)
 static void crossing_frames_and_lost_frames(void **state)
 {
     (void)state;
-    zwh__s2_t *c = engine(1), *n = engine(6);
-    install(c, ZWH__S2_AUTH, AUTH_KEY);
-    install(n, ZWH__S2_AUTH, AUTH_KEY);
-    zwh__s2_set_granted(c, 6, ZWH__S2_BIT(ZWH__S2_AUTH));
-    zwh__s2_set_granted(n, 1, ZWH__S2_BIT(ZWH__S2_AUTH));
+    pair_t p = auth_pair(6);
+    zwh__s2_t *c = p.c, *n = p.n;
     uint8_t pt[2] = {0x20, 0x02}, f1[64], f2[64], out[64];
     size_t l1, l2;
     zwh__s2_result_t res;
@@ -486,35 +573,10 @@ static void crossing_frames_and_lost_frames(void **state)
     /* after the resync traffic flows again both ways */
     deliver(c, 1, n, 6, ZWH__S2_AUTH, pt, 2, NULL);
     deliver(n, 6, c, 1, ZWH__S2_AUTH, pt, 2, NULL);
-    zwh__s2_free(c);
-    zwh__s2_free(n);
+    free_pair(&p);
 }
 
 /* ---- rejections ------------------------------------------------------------------- */
-
-typedef struct pair {
-    zwh__s2_t *c, *n;
-} pair_t;
-
-static pair_t established_pair(void)
-{
-    pair_t p = {engine(1), engine(2)};
-    install(p.c, ZWH__S2_AUTH, AUTH_KEY);
-    install(p.n, ZWH__S2_AUTH, AUTH_KEY);
-    install(p.c, ZWH__S2_UNAUTH, "000102030405060708090a0b0c0d0e0f");
-    install(p.n, ZWH__S2_UNAUTH, "000102030405060708090a0b0c0d0e0f");
-    zwh__s2_set_granted(p.c, 2, ZWH__S2_BIT(ZWH__S2_AUTH));
-    zwh__s2_set_granted(p.n, 1, ZWH__S2_BIT(ZWH__S2_AUTH));
-    uint8_t pt[3] = {0x20, 0x01, 0xFF};
-    deliver(p.c, 1, p.n, 2, ZWH__S2_AUTH, pt, 3, NULL);
-    return p;
-}
-
-static void free_pair(pair_t *p)
-{
-    zwh__s2_free(p->c);
-    zwh__s2_free(p->n);
-}
 
 static void tampered_frames_rejected(void **state)
 {
@@ -553,6 +615,9 @@ static void tampered_frames_rejected(void **state)
     }
 }
 
+/* Duplicate window: the digest reports libs2 drops the last two sequence
+ * numbers of a peer and zwave-js only the last one; we keep two (stricter; a
+ * conformant peer never repeats a number within two frames). */
 static void replayed_sequence_dropped(void **state)
 {
     (void)state;
@@ -638,7 +703,9 @@ static void truncation_at_every_length(void **state)
     assert_int_equal(after.rx_ok, before.rx_ok);
     /* truncated Nonce Reports and Nonce Gets too */
     for (size_t l = 0; l < 20; l++) {
-        assert_true(zwh__s2_decap(p.c, &from_n, nr_frame, l, 0, out, sizeof out, &res) < 0 || l >= 4);
+        uint8_t cut[20];
+        memcpy(cut, nr_frame, l);
+        assert_int_equal(zwh__s2_decap(p.c, &from_n, l ? cut : NULL, l, 0, out, sizeof out, &res), ZWH_EBADMSG);
     }
     zwh__s2_free(fresh);
     free_pair(&p);
@@ -887,6 +954,7 @@ int main(void)
         cmocka_unit_test(vector_temp_key_echo_kex_set),
         cmocka_unit_test(vector_nonce_frames),
         cmocka_unit_test(vector_mpan_multicast_and_followups),
+        cmocka_unit_test(vector_mpan_carry_increment),
         cmocka_unit_test(round_trips_both_directions),
         cmocka_unit_test(resync_after_receiver_lost_span),
         cmocka_unit_test(crossing_frames_and_lost_frames),
