@@ -42,6 +42,7 @@ void zwh__kex_timers_default(zwh__kex_timers_t *t)
     t->tb2 = 240000;
     t->tb3 = t->tb4 = t->tb5 = 10000;
     t->tbi1 = 240000;
+    t->s0 = 10000;
 }
 
 static bool timers_unset(const zwh__kex_timers_t *t)
@@ -52,9 +53,11 @@ static bool timers_unset(const zwh__kex_timers_t *t)
 
 int zwh__kex_init(zwh__kex_t *m, const zwh__kex_config_t *cfg)
 {
-    if (!m || !cfg || (cfg->role != ZWH__KEX_ROLE_CONTROLLER && cfg->role != ZWH__KEX_ROLE_NODE))
+    if (!m || !cfg || cfg->role < 0 || cfg->role >= ZWH__KEX_ROLE_COUNT)
         return ZWH_EINVAL;
     if (cfg->role == ZWH__KEX_ROLE_CONTROLLER && !cfg->keys)
+        return ZWH_EINVAL;
+    if (cfg->role == ZWH__KEX_ROLE_S0_CONTROLLER && !zwh__keystore_key(cfg->keys, ZWH_SECCLASS_S0))
         return ZWH_EINVAL;
     if (cfg->role == ZWH__KEX_ROLE_NODE && (!cfg->has_private_key || !cfg->request_keys ||
                                             (cfg->request_keys & ~ZWH_KEY_ALL)))
@@ -143,11 +146,22 @@ int zwh__kex_derive_temp(zwh__kex_t *m, zwh__kex_out_t *out)
 
 /* ---- failure and success ------------------------------------------------------- */
 
-static void wipe_secrets(zwh__kex_t *m)
+/* Called when the bootstrap ends. What this last step's actions still point at
+ * (a key the caller must load) survives until the next call on the machine or
+ * zwh__kex_clear(); everything else goes now. */
+static void wipe_secrets(zwh__kex_t *m, const zwh__kex_out_t *out)
 {
+    bool keep_temp = false, keep_netkey = false;
+    for (size_t i = 0; i < out->n; i++) {
+        keep_temp |= out->a[i].temp_keys == &m->temp;
+        keep_netkey |= out->a[i].data == m->netkey;
+    }
     zwh__secure_zero(m->priv, sizeof m->priv);
-    zwh__secure_zero(&m->temp, sizeof m->temp);
-    zwh__secure_zero(m->netkey, sizeof m->netkey);
+    if (!keep_temp)
+        zwh__secure_zero(&m->temp, sizeof m->temp);
+    if (!keep_netkey)
+        zwh__secure_zero(m->netkey, sizeof m->netkey);
+    m->wipe_pending = keep_temp || keep_netkey;
     /* tx may still hold a KEX Fail or final Transfer End the caller is about to
      * send; a Network Key Report never survives the final step */
     if (m->tx_len >= 2 && m->tx[1] == ZWH__S2_NETWORK_KEY_REPORT)
@@ -160,7 +174,8 @@ static void wipe_secrets(zwh__kex_t *m)
 
 static void abort_kex(zwh__kex_t *m, zwh__kex_out_t *out, int fail, unsigned how)
 {
-    if (how & ABORT_SEND) {
+    bool s0 = m->cfg.role == ZWH__KEX_ROLE_S0_CONTROLLER || m->cfg.role == ZWH__KEX_ROLE_S0_NODE;
+    if ((how & ABORT_SEND) && !s0) { /* S0 has no failure command */
         const uint8_t f[3] = {ZWH__CC_S2, ZWH__S2_KEX_FAIL, (uint8_t)fail};
         zwh__kex_send(m, out, ZWH_SECCLASS_NONE, f, sizeof f);
     }
@@ -174,7 +189,7 @@ static void abort_kex(zwh__kex_t *m, zwh__kex_out_t *out, int fail, unsigned how
     m->granted = m->keys_done = m->keys_loaded = 0;
     m->state = ZWH__KEX_FAILED;
     m->deadline = NO_DEADLINE;
-    wipe_secrets(m);
+    wipe_secrets(m, out);
 }
 
 static void succeed(zwh__kex_t *m, zwh__kex_out_t *out)
@@ -185,16 +200,33 @@ static void succeed(zwh__kex_t *m, zwh__kex_out_t *out)
                             .keys = m->keys_done};
     zwh__kex_emit(out, &ev);
     m->deadline = NO_DEADLINE;
-    wipe_secrets(m);
+    wipe_secrets(m, out);
+}
+
+/* Every entry point starts here: a fresh output, and the keys the previous (final)
+ * step handed out are wiped now that the caller had them. */
+static void begin(zwh__kex_t *m, zwh__kex_out_t *out)
+{
+    out->n = 0;
+    if (m->wipe_pending) {
+        zwh__secure_zero(&m->temp, sizeof m->temp);
+        zwh__secure_zero(m->netkey, sizeof m->netkey);
+        m->wipe_pending = false;
+    }
 }
 
 /* ---- dispatch ------------------------------------------------------------------- */
 
 static const zwh__kex_row_t *find_row(const zwh__kex_t *m, int event)
 {
-    bool ctrl = m->cfg.role == ZWH__KEX_ROLE_CONTROLLER;
-    const zwh__kex_row_t *t = ctrl ? zwh__kex_controller_table : zwh__kex_node_table;
-    size_t n = ctrl ? zwh__kex_controller_rows : zwh__kex_node_rows;
+    const zwh__kex_row_t *t;
+    size_t n;
+    switch (m->cfg.role) {
+    case ZWH__KEX_ROLE_CONTROLLER: t = zwh__kex_controller_table; n = zwh__kex_controller_rows; break;
+    case ZWH__KEX_ROLE_NODE: t = zwh__kex_node_table; n = zwh__kex_node_rows; break;
+    case ZWH__KEX_ROLE_S0_CONTROLLER: t = zwh__kex_s0_controller_table; n = zwh__kex_s0_controller_rows; break;
+    default: t = zwh__kex_s0_node_table; n = zwh__kex_s0_node_rows; break;
+    }
     bool running = m->state != ZWH__KEX_IDLE && !zwh__kex_finished(m);
     for (size_t i = 0; i < n; i++) {
         if (t[i].event != event)
@@ -209,7 +241,7 @@ static int dispatch(zwh__kex_t *m, const zwh__kex_ev_t *ev, zwh__kex_out_t *out)
 {
     if (!m || !out)
         return ZWH_EINVAL;
-    out->n = 0;
+    begin(m, out);
     const zwh__kex_row_t *row = find_row(m, ev->type);
     if (!row)
         return 0; /* not expected now: ignored */
@@ -257,6 +289,7 @@ int zwh__kex_on_timeout(zwh__kex_t *m, const zwh__kex_ev_t *ev, zwh__kex_out_t *
 /* ---- entry points ------------------------------------------------------------ */
 
 typedef struct rx_kind {
+    uint8_t cc;
     uint8_t cmd;
     uint8_t min_len;
     uint8_t event;
@@ -264,15 +297,19 @@ typedef struct rx_kind {
 } rx_kind_t;
 
 static const rx_kind_t k_rx[] = {
-    {ZWH__S2_KEX_GET, 2, ZWH__KEV_RX_KEX_GET, 0},
-    {ZWH__S2_KEX_REPORT, 6, ZWH__KEV_RX_KEX_REPORT, ZWH__KEV_RX_ECHO_KEX_REPORT},
-    {ZWH__S2_KEX_SET, 6, ZWH__KEV_RX_KEX_SET, ZWH__KEV_RX_ECHO_KEX_SET},
-    {ZWH__S2_KEX_FAIL, 3, ZWH__KEV_RX_KEX_FAIL, 0},
-    {ZWH__S2_PUBLIC_KEY_REPORT, 35, ZWH__KEV_RX_PUBLIC_KEY, 0},
-    {ZWH__S2_NETWORK_KEY_GET, 3, ZWH__KEV_RX_KEY_GET, 0},
-    {ZWH__S2_NETWORK_KEY_REPORT, 19, ZWH__KEV_RX_KEY_REPORT, 0},
-    {ZWH__S2_NETWORK_KEY_VERIFY, 2, ZWH__KEV_RX_KEY_VERIFY, 0},
-    {ZWH__S2_TRANSFER_END, 3, ZWH__KEV_RX_TRANSFER_END, 0},
+    {ZWH__CC_S2, ZWH__S2_KEX_GET, 2, ZWH__KEV_RX_KEX_GET, 0},
+    {ZWH__CC_S2, ZWH__S2_KEX_REPORT, 6, ZWH__KEV_RX_KEX_REPORT, ZWH__KEV_RX_ECHO_KEX_REPORT},
+    {ZWH__CC_S2, ZWH__S2_KEX_SET, 6, ZWH__KEV_RX_KEX_SET, ZWH__KEV_RX_ECHO_KEX_SET},
+    {ZWH__CC_S2, ZWH__S2_KEX_FAIL, 3, ZWH__KEV_RX_KEX_FAIL, 0},
+    {ZWH__CC_S2, ZWH__S2_PUBLIC_KEY_REPORT, 35, ZWH__KEV_RX_PUBLIC_KEY, 0},
+    {ZWH__CC_S2, ZWH__S2_NETWORK_KEY_GET, 3, ZWH__KEV_RX_KEY_GET, 0},
+    {ZWH__CC_S2, ZWH__S2_NETWORK_KEY_REPORT, 19, ZWH__KEV_RX_KEY_REPORT, 0},
+    {ZWH__CC_S2, ZWH__S2_NETWORK_KEY_VERIFY, 2, ZWH__KEV_RX_KEY_VERIFY, 0},
+    {ZWH__CC_S2, ZWH__S2_TRANSFER_END, 3, ZWH__KEV_RX_TRANSFER_END, 0},
+    {ZWH__CC_S0, ZWH__S0B_SCHEME_GET, 3, ZWH__KEV_RX_S0_SCHEME_GET, 0},
+    {ZWH__CC_S0, ZWH__S0B_SCHEME_REPORT, 3, ZWH__KEV_RX_S0_SCHEME_REPORT, 0},
+    {ZWH__CC_S0, ZWH__S0B_NETWORK_KEY_SET, 18, ZWH__KEV_RX_S0_KEY_SET, 0},
+    {ZWH__CC_S0, ZWH__S0B_NETWORK_KEY_VERIFY, 2, ZWH__KEV_RX_S0_KEY_VERIFY, 0},
 };
 
 int zwh__kex_input(zwh__kex_t *m, const uint8_t *frame, size_t len, int secclass, uint64_t now,
@@ -280,11 +317,11 @@ int zwh__kex_input(zwh__kex_t *m, const uint8_t *frame, size_t len, int secclass
 {
     if (!m || !out || (!frame && len))
         return ZWH_EINVAL;
-    out->n = 0;
-    if (len < 2 || frame[0] != ZWH__CC_S2)
+    begin(m, out);
+    if (len < 2)
         return 0;
     for (size_t i = 0; i < sizeof k_rx / sizeof k_rx[0]; i++) {
-        if (k_rx[i].cmd != frame[1])
+        if (k_rx[i].cc != frame[0] || k_rx[i].cmd != frame[1])
             continue;
         if (len < k_rx[i].min_len)
             return 0; /* truncated: dropped */
@@ -322,7 +359,7 @@ int zwh__kex_timeout(zwh__kex_t *m, uint64_t now, zwh__kex_out_t *out)
 {
     if (!m || !out)
         return ZWH_EINVAL;
-    out->n = 0;
+    begin(m, out);
     if (now < m->deadline)
         return 0;
     return simple(m, ZWH__KEV_TIMEOUT, now, out);

@@ -38,6 +38,13 @@
 #define ZWH__S2_NETWORK_KEY_VERIFY 0x0B
 #define ZWH__S2_TRANSFER_END 0x0C
 
+/* Security 0 command class: the commands of its bootstrapping */
+#define ZWH__CC_S0 0x98
+#define ZWH__S0B_SCHEME_GET 0x04
+#define ZWH__S0B_SCHEME_REPORT 0x05
+#define ZWH__S0B_NETWORK_KEY_SET 0x06
+#define ZWH__S0B_NETWORK_KEY_VERIFY 0x07
+
 #define ZWH__KEX_FLAG_ECHO 0x01
 #define ZWH__KEX_FLAG_CSA 0x02 /* KEX Report: request CSA; KEX Set: permit CSA */
 #define ZWH__KEX_SCHEME_1 0x02
@@ -58,6 +65,15 @@
 
 #define ZWH__KEX_ROLE_CONTROLLER 0
 #define ZWH__KEX_ROLE_NODE 1
+/* S0 bootstrapping (Scheme Get/Report, Network Key Set under the all-zero key,
+ * Network Key Verify under the new key) runs on the same engine and actions:
+ * secclass ZWH_SECCLASS_TEMP means the all-zero S0 key, ZWH_SECCLASS_S0 the S0
+ * network key; TEMP_KEY (temp_keys NULL) = accept the all-zero key from the
+ * peer, DROP_KEYS = stop accepting it. S0 has no failure command: a failure is
+ * local only (fail = KEX_SCHEME, AUTH, KEY_VERIFY or CANCEL on a timeout). */
+#define ZWH__KEX_ROLE_S0_CONTROLLER 2
+#define ZWH__KEX_ROLE_S0_NODE 3
+#define ZWH__KEX_ROLE_COUNT 4
 
 /* Timer values in ms (zwave-js names; 3.12 of the security reference). */
 typedef struct zwh__kex_timers {
@@ -74,6 +90,7 @@ typedef struct zwh__kex_timers {
     uint32_t tbi1; /* node: total time for the echo KEX Report, CSA input included (240 s) */
     uint32_t tb4;  /* node: Network Key Report after Network Key Get (10 s) */
     uint32_t tb5;  /* node: Transfer End after Network Key Verify (10 s) */
+    uint32_t s0;   /* S0: each step of the S0 bootstrap (10 s) */
 } zwh__kex_timers_t;
 
 void zwh__kex_timers_default(zwh__kex_timers_t *t);
@@ -160,6 +177,10 @@ typedef struct zwh__kex_out {
     XX(N_WAIT_ECHO_KEX_REPORT)\
     XX(N_WAIT_KEY_REPORT)     \
     XX(N_WAIT_TRANSFER_END)   \
+    XX(S0C_WAIT_SCHEME_REPORT)\
+    XX(S0C_WAIT_KEY_VERIFY)   \
+    XX(S0N_WAIT_SCHEME_GET)   \
+    XX(S0N_WAIT_KEY_SET)      \
     XX(DONE)                  \
     XX(FAILED)
 
@@ -185,6 +206,7 @@ typedef struct zwh__kex {
     uint8_t kex_report[4]; /* flags, schemes, curves, keys as sent/received (for the echo) */
     uint8_t kex_set[4];    /* flags, scheme, curve, keys as sent/received */
     uint8_t fail;          /* KEX Fail type once FAILED */
+    bool wipe_pending;     /* a final action still points at a key: wipe on the next call */
 
     uint8_t priv[32];
     uint8_t pub_local[32];
@@ -247,6 +269,10 @@ enum zwh__kex_event {
     ZWH__KEV_RX_KEY_REPORT,
     ZWH__KEV_RX_KEY_VERIFY,
     ZWH__KEV_RX_TRANSFER_END,
+    ZWH__KEV_RX_S0_SCHEME_GET,
+    ZWH__KEV_RX_S0_SCHEME_REPORT,
+    ZWH__KEV_RX_S0_KEY_SET,
+    ZWH__KEV_RX_S0_KEY_VERIFY,
 };
 
 typedef struct zwh__kex_ev {
@@ -279,6 +305,10 @@ extern const zwh__kex_row_t zwh__kex_controller_table[];
 extern const size_t zwh__kex_controller_rows;
 extern const zwh__kex_row_t zwh__kex_node_table[];
 extern const size_t zwh__kex_node_rows;
+extern const zwh__kex_row_t zwh__kex_s0_controller_table[];
+extern const size_t zwh__kex_s0_controller_rows;
+extern const zwh__kex_row_t zwh__kex_s0_node_table[];
+extern const size_t zwh__kex_s0_node_rows;
 
 /* wildcard actions shared by both tables: a KEX Fail from the peer (plain or
  * under the temporary key), a local cancel, a timer (KEX Fail CANCEL) */

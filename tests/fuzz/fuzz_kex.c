@@ -40,7 +40,8 @@ static void check(harness_t *h, int who, const zwh__kex_out_t *out)
         const zwh__kex_action_t *a = &out->a[i];
         switch (a->type) {
         case ZWH__KEX_ACT_SEND:
-            if (!a->data || a->len < 2 || a->len > 35 || a->data[0] != ZWH__CC_S2)
+            if (!a->data || a->len < 2 || a->len > 35 ||
+                a->data[0] != (h->m[who].cfg.role >= ZWH__KEX_ROLE_S0_CONTROLLER ? ZWH__CC_S0 : ZWH__CC_S2))
                 __builtin_trap();
             if (h->qt - h->qh < QMAX) {
                 qframe_t *f = &h->q[h->qt++ % QMAX];
@@ -50,8 +51,8 @@ static void check(harness_t *h, int who, const zwh__kex_out_t *out)
                 memcpy(f->b, a->data, a->len);
             }
             break;
-        case ZWH__KEX_ACT_TEMP_KEY:
-            if (!a->temp_keys)
+        case ZWH__KEX_ACT_TEMP_KEY: /* S0: NULL = accept the all-zero key */
+            if (!a->temp_keys != (h->m[who].cfg.role >= ZWH__KEX_ROLE_S0_CONTROLLER))
                 __builtin_trap();
             break;
         case ZWH__KEX_ACT_NET_KEY:
@@ -145,6 +146,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                             .request_csa = (data[0] & 0x08) != 0, .long_range = lr,
                             .has_private_key = true};
     memset(nc.private_key, 0x22, 32);
+    if (data[0] & 0x20) { /* the S0 bootstrap on the same engine */
+        cc.role = ZWH__KEX_ROLE_S0_CONTROLLER;
+        nc.role = ZWH__KEX_ROLE_S0_NODE;
+    }
     if (zwh__kex_init(&h.m[0], &cc) || zwh__kex_init(&h.m[1], &nc))
         __builtin_trap();
     zwh__kex_out_t out;
@@ -169,7 +174,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             uint8_t frame[48];
             memcpy(frame, data + off, len);
             if (len >= 1 && (op & 0x80))
-                frame[0] = ZWH__CC_S2; /* mostly S2 frames */
+                frame[0] = (data[0] & 0x20) ? ZWH__CC_S0 : ZWH__CC_S2; /* mostly frames of the CC */
             off += len;
             static const int classes[] = {ZWH_SECCLASS_NONE, ZWH_SECCLASS_TEMP, 0, 1, 2, 3, 4, ZWH_SECCLASS_S0};
             zwh__kex_input(m, frame, len, classes[(op >> 4) & 7], h.now, &out);
