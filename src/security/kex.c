@@ -266,7 +266,8 @@ int zwh__kex_on_remote_fail(zwh__kex_t *m, const zwh__kex_ev_t *ev, zwh__kex_out
 {
     if (ev->secclass != ZWH_SECCLASS_NONE && ev->secclass != ZWH_SECCLASS_TEMP)
         return ZWH__KEX_STAY;
-    abort_kex(m, out, ev->frame[2], ABORT_REMOTE);
+    int fail = ev->frame[2];
+    abort_kex(m, out, fail ? fail : ZWH__KEX_FAIL_CANCEL, ABORT_REMOTE); /* 0 is no type */
     return ZWH__KEX_STAY;
 }
 

@@ -964,6 +964,29 @@ static void repeated_kex_get_is_answered(void **state)
     world_free(&w);
 }
 
+/* KEX Fail from the peer: plain or under the temporary key, any type; type 0
+ * (no such type) still aborts, reported as CANCEL */
+static void remote_kex_fail_types(void **state)
+{
+    (void)state;
+    static const uint8_t types[] = {0x00, 0x01, 0x05, 0x0a, 0x42};
+    for (size_t i = 0; i < sizeof types; i++) {
+        world_t w;
+        world_init(&w, ZWH_KEY_ALL, false, false);
+        zwh__kex_out_t out;
+        assert_int_equal(zwh__kex_start(&w.s[CTRL].m, w.now, &out), 0);
+        const uint8_t kf[] = {0x9f, 0x07, types[i]};
+        assert_int_equal(zwh__kex_input(&w.s[CTRL].m, kf, sizeof kf, i % 2 ? ZWH_SECCLASS_TEMP : ZWH_SECCLASS_NONE,
+                                        w.now, &out), 0);
+        handle(&w, CTRL, &out);
+        assert_int_equal(w.s[CTRL].failed, 1);
+        assert_int_equal(w.s[CTRL].remote, 1);
+        assert_int_equal(w.s[CTRL].fail, types[i] ? types[i] : ZWH__KEX_FAIL_CANCEL);
+        assert_int_equal(w.qt, w.qh); /* nothing sent back */
+        world_free(&w);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -983,6 +1006,7 @@ int main(void)
         cmocka_unit_test(bad_kex_fields),
         cmocka_unit_test(junk_is_ignored),
         cmocka_unit_test(repeated_kex_get_is_answered),
+        cmocka_unit_test(remote_kex_fail_types),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
