@@ -964,6 +964,88 @@ static void repeated_kex_get_is_answered(void **state)
     world_free(&w);
 }
 
+/* A frame lost on the way: the side waiting for it times out after its timer
+ * and sends the expected KEX Fail. */
+typedef struct drop_spec {
+    int from;
+    uint8_t cmd;
+    uint8_t echo;
+    bool done;
+} drop_spec_t;
+
+static bool drop_once(int from, uint8_t *cmd, size_t *len, int *cls, void *arg)
+{
+    drop_spec_t *d = arg;
+    if (!d->done && from == d->from && cmd[1] == d->cmd &&
+        (d->cmd != ZWH__S2_KEX_SET || ((cmd[2] & 1) == d->echo))) {
+        d->done = true;
+        return false;
+    }
+    return true;
+}
+
+static void lost_frames_time_out(void **state)
+{
+    (void)state;
+    static const struct {
+        drop_spec_t drop;
+        int by;       /* who times out */
+        int fail;     /* the KEX Fail it sends */
+    } cases[] = {
+        {{CTRL, ZWH__S2_KEX_GET, 0, false}, CTRL, ZWH__KEX_FAIL_CANCEL},        /* TA1 */
+        {{CTRL, ZWH__S2_KEX_SET, 0, false}, CTRL, ZWH__KEX_FAIL_CANCEL},        /* TA2 */
+        {{NODE, ZWH__S2_PUBLIC_KEY_REPORT, 0, false}, CTRL, ZWH__KEX_FAIL_CANCEL}, /* TA2 */
+        {{CTRL, ZWH__S2_PUBLIC_KEY_REPORT, 0, false}, NODE, ZWH__KEX_FAIL_CANCEL}, /* TB3 */
+        {{NODE, ZWH__S2_NETWORK_KEY_GET, 0, false}, CTRL, ZWH__KEX_FAIL_CANCEL}, /* TA3 */
+        /* the node's TB4 started 20 ms before the controller's TA4 */
+        {{CTRL, ZWH__S2_NETWORK_KEY_REPORT, 0, false}, NODE, ZWH__KEX_FAIL_CANCEL},
+        {{NODE, ZWH__S2_NETWORK_KEY_VERIFY, 0, false}, CTRL, ZWH__KEX_FAIL_KEY_VERIFY}, /* TA4 */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        world_t w;
+        drop_spec_t d = cases[i].drop;
+        world_init(&w, ZWH_KEY_S2_UNAUTHENTICATED, false, false);
+        w.sc.tamper = drop_once;
+        w.sc.tamper_arg = &d;
+        world_start(&w);
+        run(&w, w.now + 1000000);
+        assert_true(d.done);
+        side_t *s = &w.s[cases[i].by];
+        if (s->failed != 1 || s->fail != cases[i].fail || !s->timeout || s->remote)
+            fail_msg("case %zu: failed %d fail %s timeout %d remote %d", i, s->failed,
+                     zwh__kex_fail_name(s->fail), s->timeout, s->remote);
+        assert_failed_by(&w, cases[i].by, cases[i].fail);
+    }
+    /* the node's TB1: no KEX Get within 30 s */
+    world_t w;
+    world_init(&w, ZWH_KEY_ALL, false, false);
+    zwh__kex_out_t out;
+    uint64_t t0 = w.now;
+    assert_int_equal(zwh__kex_start(&w.s[NODE].m, w.now, &out), 0);
+    run(&w, w.now + 1000000);
+    assert_true(w.now >= t0 + 30000 && w.now <= t0 + 30100); /* + delivery of its KEX Fail */
+    assert_int_equal(w.s[NODE].failed, 1);
+    assert_int_equal(w.s[NODE].timeout, 1);
+    assert_int_equal(w.s[NODE].fail, ZWH__KEX_FAIL_CANCEL);
+    world_free(&w);
+
+    /* the final Transfer End is lost: the node is done, the controller times out
+     * (TA5) and refuses the node's keys (KEY_VERIFY); the KEX Fail reaches a node
+     * that already finished and changes nothing there */
+    drop_spec_t d = {NODE, ZWH__S2_TRANSFER_END, 0, false};
+    world_init(&w, ZWH_KEY_S2_UNAUTHENTICATED, false, false);
+    w.sc.tamper = drop_once;
+    w.sc.tamper_arg = &d;
+    world_start(&w);
+    run(&w, w.now + 1000000);
+    assert_int_equal(w.s[CTRL].failed, 1);
+    assert_int_equal(w.s[CTRL].fail, ZWH__KEX_FAIL_KEY_VERIFY);
+    assert_int_equal(w.s[CTRL].timeout, 1);
+    assert_int_equal(w.s[CTRL].shared, 0);
+    assert_int_equal(w.s[NODE].done, 1);
+    world_free(&w);
+}
+
 /* KEX Fail from the peer: plain or under the temporary key, any type; type 0
  * (no such type) still aborts, reported as CANCEL */
 static void remote_kex_fail_types(void **state)
@@ -1007,6 +1089,7 @@ int main(void)
         cmocka_unit_test(junk_is_ignored),
         cmocka_unit_test(repeated_kex_get_is_answered),
         cmocka_unit_test(remote_kex_fail_types),
+        cmocka_unit_test(lost_frames_time_out),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
