@@ -1015,6 +1015,7 @@ static void lost_frames_time_out(void **state)
             fail_msg("case %zu: failed %d fail %s timeout %d remote %d", i, s->failed,
                      zwh__kex_fail_name(s->fail), s->timeout, s->remote);
         assert_failed_by(&w, cases[i].by, cases[i].fail);
+        world_free(&w);
     }
     /* the node's TB1: no KEX Get within 30 s */
     world_t w;
