@@ -31,5 +31,6 @@
 #include "zwhost/cc/multi_command.h"
 #include "zwhost/cc/crc16_encap.h"
 #include "zwhost/cc/transport_service.h"
+#include "zwhost/security.h"
 
 #endif

@@ -127,4 +127,12 @@ ZWH_NODISCARD int zwh__s2_nonce_prk(const uint8_t sei[16], const uint8_t rei[16]
  * T2 = CMAC_prk(T1||C||02). */
 ZWH_NODISCARD int zwh__s2_mei(const uint8_t prk[16], uint8_t mei[32]);
 
+/* ---- hashing (crypto_mbedtls.c) --------------------------------------- */
+
+#define ZWH__SHA1_LEN 20
+
+/* SHA-1 of data. Only for the SmartStart QR code checksum (its first two bytes);
+ * never for anything that needs collision resistance. */
+ZWH_NODISCARD int zwh__sha1(const uint8_t *data, size_t len, uint8_t out[20]);
+
 #endif

@@ -15,6 +15,7 @@
 #include <mbedtls/cmac.h>
 #include <mbedtls/ecdh.h>
 #include <mbedtls/ecp.h>
+#include <mbedtls/sha1.h>
 
 #include "util/bytes.h"
 #include "zwhost/error.h"
@@ -240,4 +241,12 @@ int zwh__x25519_shared(const uint8_t priv[32], const uint8_t peer_pub[32], uint8
     mbedtls_ecp_point_free(&peer);
     mbedtls_ecp_keypair_free(&kp);
     return rc;
+}
+
+/* SHA-1 for the SmartStart QR code checksum only (not a security function). */
+int zwh__sha1(const uint8_t *data, size_t len, uint8_t out[20])
+{
+    if ((!data && len) || !out)
+        return ZWH_EINVAL;
+    return mbedtls_sha1_ret(data, len, out) == 0 ? 0 : ZWH_EIO;
 }
