@@ -39,7 +39,24 @@ typedef struct zwh__cc_desc {
 } zwh__cc_desc_t;
 
 #define ZWH__CC_LIST(XX) \
-    XX(basic)
+    XX(basic) \
+    XX(association) \
+    XX(multi_channel_association) \
+    XX(association_group_info) \
+    XX(version) \
+    XX(manufacturer_specific) \
+    XX(zwaveplus_info) \
+    XX(device_reset_locally) \
+    XX(powerlevel) \
+    XX(indicator) \
+    XX(scene_activation) \
+    XX(scene_actuator_conf) \
+    XX(firmware_update) \
+    XX(battery) \
+    XX(wake_up) \
+    XX(node_naming) \
+    XX(protection) \
+    XX(application_status)
 
 #define ZWH__CC_DECLARE_(name) extern const zwh__cc_desc_t zwh__cc_##name;
 ZWH__CC_LIST(ZWH__CC_DECLARE_)
