@@ -4,7 +4,8 @@
  *   bytes of the array `want`; one byte less room gives ZWH_EMSGSIZE; decoding
  *   `want` (from an exact-size heap copy, so ASan sees any over-read) and
  *   encoding the result gives `want` again; the formatter renders it without
- *   "malformed". The decoded struct is left in `type cc_back`.
+ *   "malformed". The decoded struct is left in `type cc_back` (declared by
+ *   the macro; CC_ROUND_TRIP_INTO reuses one already in scope).
  * CC_TRUNCATED(dec, type, want, min_ok): every prefix of `want` shorter than
  *   min_ok decodes to ZWH_EBADMSG; longer prefixes decode to 0 or EBADMSG
  *   (older versions are shorter); the formatter survives every prefix. */
@@ -27,6 +28,10 @@ void cc_format_any(const uint8_t *frame, size_t len);
 
 #define CC_ROUND_TRIP(enc, dec, type, in, want)                                   \
     type cc_back;                                                                 \
+    CC_ROUND_TRIP_INTO(enc, dec, in, want)
+
+/* The same, decoding into an existing `cc_back` of the right type. */
+#define CC_ROUND_TRIP_INTO(enc, dec, in, want)                                    \
     do {                                                                          \
         static uint8_t out_[4096], again_[4096];                                  \
         int n_ = enc(in, out_, sizeof out_);                                      \
