@@ -146,6 +146,15 @@ static void command_lists(void **state)
                          "0xf100:0x01");
     }
     {
+        /* a group that sends nothing */
+        cmdlist_t r = {.group_id = 4};
+        const uint8_t want[] = {0x59, 0x06, 0x04, 0x00};
+        CC_ROUND_TRIP(zwh_association_group_info_command_list_report_encode,
+                      zwh_association_group_info_command_list_report_decode, cmdlist_t, &r, want);
+        assert_int_equal(cc_back.command_count, 0);
+        cc_assert_format(want, sizeof want, "AssociationGroupInfo.CommandListReport group=4 commands=none");
+    }
+    {
         /* an extended id cut by the list length */
         const uint8_t bad[] = {0x59, 0x06, 0x01, 0x03, 0x5A, 0x01, 0xF1, 0x00, 0x01};
         cmdlist_t r;
