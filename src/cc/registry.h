@@ -61,6 +61,23 @@ typedef struct zwh__cc_desc {
     XX(multi_command) \
     XX(crc16_encap) \
     XX(transport_service) \
+    XX(association) \
+    XX(multi_channel_association) \
+    XX(association_group_info) \
+    XX(version) \
+    XX(manufacturer_specific) \
+    XX(zwaveplus_info) \
+    XX(device_reset_locally) \
+    XX(powerlevel) \
+    XX(indicator) \
+    XX(scene_activation) \
+    XX(scene_actuator_conf) \
+    XX(firmware_update) \
+    XX(battery) \
+    XX(wake_up) \
+    XX(node_naming) \
+    XX(protection) \
+    XX(application_status) \
     /* end of list: every entry above ends with a backslash, so merges only add lines */
 
 #define ZWH__CC_DECLARE_(name) extern const zwh__cc_desc_t zwh__cc_##name;

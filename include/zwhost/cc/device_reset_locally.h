@@ -1,0 +1,22 @@
+/* zwhost — Device Reset Locally command class (0x5A), version 1. A node sends
+ * the Notification to its Lifeline just before it resets to factory defaults. */
+#ifndef ZWHOST_CC_DEVICE_RESET_LOCALLY_H
+#define ZWHOST_CC_DEVICE_RESET_LOCALLY_H
+
+#include "zwhost/common.h"
+
+#define ZWH_CC_DEVICE_RESET_LOCALLY 0x5A
+#define ZWH_DEVICE_RESET_LOCALLY_NOTIFICATION 0x01
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+ZWH_EXTERN int zwh_device_reset_locally_notification_encode(uint8_t *out, size_t cap);
+/* 0 if frame is a Device Reset Locally Notification, else ZWH_EBADMSG. */
+ZWH_EXTERN int zwh_device_reset_locally_notification_decode(const uint8_t *frame, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,56 @@
+/* zwhost — Manufacturer Specific command class (0x72), version 2. */
+#ifndef ZWHOST_CC_MANUFACTURER_SPECIFIC_H
+#define ZWHOST_CC_MANUFACTURER_SPECIFIC_H
+
+#include "zwhost/common.h"
+
+#define ZWH_CC_MANUFACTURER_SPECIFIC 0x72
+#define ZWH_MANUFACTURER_SPECIFIC_GET 0x04
+#define ZWH_MANUFACTURER_SPECIFIC_REPORT 0x05
+#define ZWH_MANUFACTURER_SPECIFIC_DEVICE_SPECIFIC_GET 0x06
+#define ZWH_MANUFACTURER_SPECIFIC_DEVICE_SPECIFIC_REPORT 0x07
+
+/* Device ID types and data formats. */
+#define ZWH_DEVICE_ID_TYPE_FACTORY_DEFAULT 0x00
+#define ZWH_DEVICE_ID_TYPE_SERIAL_NUMBER 0x01
+#define ZWH_DEVICE_ID_TYPE_PSEUDO_RANDOM 0x02
+#define ZWH_DEVICE_ID_FORMAT_UTF8 0x00
+#define ZWH_DEVICE_ID_FORMAT_BINARY 0x01
+
+#define ZWH_DEVICE_ID_MAX 31 /* 5-bit length */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct zwh_manufacturer_specific_report {
+    uint16_t manufacturer_id;
+    uint16_t product_type;
+    uint16_t product_id;
+} zwh_manufacturer_specific_report_t;
+
+/* Device Specific Get: device_id_type 0..7 (3 bits). */
+typedef struct zwh_manufacturer_specific_device_specific_get {
+    uint8_t device_id_type;
+} zwh_manufacturer_specific_device_specific_get_t;
+
+/* Device Specific Report: type 0..7, format 0..7, data_len 1..31. */
+typedef struct zwh_manufacturer_specific_device_specific_report {
+    uint8_t device_id_type;
+    uint8_t data_format;
+    uint8_t data_len;
+    uint8_t data[ZWH_DEVICE_ID_MAX];
+} zwh_manufacturer_specific_device_specific_report_t;
+
+ZWH_EXTERN int zwh_manufacturer_specific_get_encode(uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_manufacturer_specific_report_encode(const zwh_manufacturer_specific_report_t *in, uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_manufacturer_specific_report_decode(const uint8_t *frame, size_t len, zwh_manufacturer_specific_report_t *out);
+ZWH_EXTERN int zwh_manufacturer_specific_device_specific_get_encode(const zwh_manufacturer_specific_device_specific_get_t *in, uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_manufacturer_specific_device_specific_get_decode(const uint8_t *frame, size_t len, zwh_manufacturer_specific_device_specific_get_t *out);
+ZWH_EXTERN int zwh_manufacturer_specific_device_specific_report_encode(const zwh_manufacturer_specific_device_specific_report_t *in, uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_manufacturer_specific_device_specific_report_decode(const uint8_t *frame, size_t len, zwh_manufacturer_specific_device_specific_report_t *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,78 @@
+/* zwhost — Multi Channel Association command class (0x8E), version 4.
+ *
+ * A destination list is node IDs (1..232), then, if any endpoint destination
+ * follows, the marker byte 0x00 and pairs (node ID, endpoint byte). The
+ * endpoint byte is an endpoint 0..127, or with bit_address = 1 a bit mask of
+ * endpoints 1..7 (bit 0 = endpoint 1). */
+#ifndef ZWHOST_CC_MULTI_CHANNEL_ASSOCIATION_H
+#define ZWHOST_CC_MULTI_CHANNEL_ASSOCIATION_H
+
+#include "zwhost/common.h"
+
+#define ZWH_CC_MULTI_CHANNEL_ASSOCIATION 0x8E
+#define ZWH_MULTI_CHANNEL_ASSOCIATION_SET 0x01
+#define ZWH_MULTI_CHANNEL_ASSOCIATION_GET 0x02
+#define ZWH_MULTI_CHANNEL_ASSOCIATION_REPORT 0x03
+#define ZWH_MULTI_CHANNEL_ASSOCIATION_REMOVE 0x04
+#define ZWH_MULTI_CHANNEL_ASSOCIATION_GROUPINGS_GET 0x05
+#define ZWH_MULTI_CHANNEL_ASSOCIATION_GROUPINGS_REPORT 0x06
+
+#define ZWH_MULTI_CHANNEL_ASSOCIATION_MARKER 0x00
+#define ZWH_MULTI_CHANNEL_ASSOCIATION_MAX_NODES 232
+#define ZWH_MULTI_CHANNEL_ASSOCIATION_MAX_ENDPOINTS 127
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct zwh_multi_channel_association_endpoint {
+    uint16_t node_id;    /* 1..232 */
+    uint8_t bit_address; /* 0: endpoint is a number; 1: endpoint is a mask of endpoints 1..7 */
+    uint8_t endpoint;    /* 0..127 */
+} zwh_multi_channel_association_endpoint_t;
+
+/* Set / Remove. group_id 1..255 for Set; Remove accepts 0 ("every group").
+ * Remove with no destinations clears the group. */
+typedef struct zwh_multi_channel_association_set {
+    uint8_t group_id;
+    uint8_t node_count;
+    uint8_t endpoint_count;
+    uint16_t node_ids[ZWH_MULTI_CHANNEL_ASSOCIATION_MAX_NODES];
+    zwh_multi_channel_association_endpoint_t endpoints[ZWH_MULTI_CHANNEL_ASSOCIATION_MAX_ENDPOINTS];
+} zwh_multi_channel_association_set_t;
+typedef zwh_multi_channel_association_set_t zwh_multi_channel_association_remove_t;
+
+typedef struct zwh_multi_channel_association_get {
+    uint8_t group_id;
+} zwh_multi_channel_association_get_t;
+
+typedef struct zwh_multi_channel_association_report {
+    uint8_t group_id;
+    uint8_t max_nodes;
+    uint8_t reports_to_follow;
+    uint8_t node_count;
+    uint8_t endpoint_count;
+    uint16_t node_ids[ZWH_MULTI_CHANNEL_ASSOCIATION_MAX_NODES];
+    zwh_multi_channel_association_endpoint_t endpoints[ZWH_MULTI_CHANNEL_ASSOCIATION_MAX_ENDPOINTS];
+} zwh_multi_channel_association_report_t;
+
+typedef struct zwh_multi_channel_association_groupings_report {
+    uint8_t group_count;
+} zwh_multi_channel_association_groupings_report_t;
+
+ZWH_EXTERN int zwh_multi_channel_association_set_encode(const zwh_multi_channel_association_set_t *in, uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_multi_channel_association_set_decode(const uint8_t *frame, size_t len, zwh_multi_channel_association_set_t *out);
+ZWH_EXTERN int zwh_multi_channel_association_get_encode(const zwh_multi_channel_association_get_t *in, uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_multi_channel_association_get_decode(const uint8_t *frame, size_t len, zwh_multi_channel_association_get_t *out);
+ZWH_EXTERN int zwh_multi_channel_association_report_encode(const zwh_multi_channel_association_report_t *in, uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_multi_channel_association_report_decode(const uint8_t *frame, size_t len, zwh_multi_channel_association_report_t *out);
+ZWH_EXTERN int zwh_multi_channel_association_remove_encode(const zwh_multi_channel_association_remove_t *in, uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_multi_channel_association_remove_decode(const uint8_t *frame, size_t len, zwh_multi_channel_association_remove_t *out);
+ZWH_EXTERN int zwh_multi_channel_association_groupings_get_encode(uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_multi_channel_association_groupings_report_encode(const zwh_multi_channel_association_groupings_report_t *in, uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_multi_channel_association_groupings_report_decode(const uint8_t *frame, size_t len, zwh_multi_channel_association_groupings_report_t *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

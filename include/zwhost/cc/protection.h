@@ -1,0 +1,89 @@
+/* zwhost — Protection command class (0x75), version 2. */
+#ifndef ZWHOST_CC_PROTECTION_H
+#define ZWHOST_CC_PROTECTION_H
+
+#include "zwhost/common.h"
+
+#define ZWH_CC_PROTECTION 0x75
+#define ZWH_PROTECTION_SET 0x01
+#define ZWH_PROTECTION_GET 0x02
+#define ZWH_PROTECTION_REPORT 0x03
+#define ZWH_PROTECTION_SUPPORTED_GET 0x04
+#define ZWH_PROTECTION_SUPPORTED_REPORT 0x05
+#define ZWH_PROTECTION_EXCLUSIVE_CONTROL_SET 0x06
+#define ZWH_PROTECTION_EXCLUSIVE_CONTROL_GET 0x07
+#define ZWH_PROTECTION_EXCLUSIVE_CONTROL_REPORT 0x08
+#define ZWH_PROTECTION_TIMEOUT_SET 0x09
+#define ZWH_PROTECTION_TIMEOUT_GET 0x0A
+#define ZWH_PROTECTION_TIMEOUT_REPORT 0x0B
+
+/* Local states */
+#define ZWH_PROTECTION_LOCAL_UNPROTECTED 0x00
+#define ZWH_PROTECTION_LOCAL_SEQUENCE 0x01   /* protection by sequence */
+#define ZWH_PROTECTION_LOCAL_NO_OPERATION 0x02
+/* RF states */
+#define ZWH_PROTECTION_RF_UNPROTECTED 0x00
+#define ZWH_PROTECTION_RF_NO_CONTROL 0x01
+#define ZWH_PROTECTION_RF_NO_RESPONSE 0x02
+
+/* Timeout byte: 0x00 none, 0x01-0x3C 1-60 s, 0x41-0xFE 2-191 min, 0xFF infinite. */
+#define ZWH_PROTECTION_TIMEOUT_NONE 0x00
+#define ZWH_PROTECTION_TIMEOUT_INFINITE 0xFF
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Set / Report. V1 carries only local_state; V2 (has_rf = 1) adds rf_state. */
+typedef struct zwh_protection_set {
+    uint8_t local_state;
+    uint8_t has_rf;
+    uint8_t rf_state;
+} zwh_protection_set_t;
+typedef zwh_protection_set_t zwh_protection_report_t;
+
+/* Supported Report: bit n of local_states / rf_states = state n supported. */
+typedef struct zwh_protection_supported_report {
+    uint8_t timeout;
+    uint8_t exclusive_control;
+    uint16_t local_states;
+    uint16_t rf_states;
+} zwh_protection_supported_report_t;
+
+/* Exclusive Control Set / Report: node_id 0 = nobody has exclusive control. */
+typedef struct zwh_protection_exclusive_control {
+    uint16_t node_id;
+} zwh_protection_exclusive_control_t;
+typedef zwh_protection_exclusive_control_t zwh_protection_exclusive_control_set_t;
+typedef zwh_protection_exclusive_control_t zwh_protection_exclusive_control_report_t;
+
+/* Timeout Set / Report: the RF protection timeout byte. */
+typedef struct zwh_protection_timeout {
+    uint8_t timeout;
+} zwh_protection_timeout_t;
+typedef zwh_protection_timeout_t zwh_protection_timeout_set_t;
+typedef zwh_protection_timeout_t zwh_protection_timeout_report_t;
+
+ZWH_EXTERN int zwh_protection_set_encode(const zwh_protection_set_t *in, uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_protection_set_decode(const uint8_t *frame, size_t len, zwh_protection_set_t *out);
+ZWH_EXTERN int zwh_protection_get_encode(uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_protection_report_encode(const zwh_protection_report_t *in, uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_protection_report_decode(const uint8_t *frame, size_t len, zwh_protection_report_t *out);
+ZWH_EXTERN int zwh_protection_supported_get_encode(uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_protection_supported_report_encode(const zwh_protection_supported_report_t *in, uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_protection_supported_report_decode(const uint8_t *frame, size_t len, zwh_protection_supported_report_t *out);
+ZWH_EXTERN int zwh_protection_exclusive_control_set_encode(const zwh_protection_exclusive_control_set_t *in, uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_protection_exclusive_control_set_decode(const uint8_t *frame, size_t len, zwh_protection_exclusive_control_set_t *out);
+ZWH_EXTERN int zwh_protection_exclusive_control_get_encode(uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_protection_exclusive_control_report_encode(const zwh_protection_exclusive_control_report_t *in, uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_protection_exclusive_control_report_decode(const uint8_t *frame, size_t len, zwh_protection_exclusive_control_report_t *out);
+ZWH_EXTERN int zwh_protection_timeout_set_encode(const zwh_protection_timeout_set_t *in, uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_protection_timeout_set_decode(const uint8_t *frame, size_t len, zwh_protection_timeout_set_t *out);
+ZWH_EXTERN int zwh_protection_timeout_get_encode(uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_protection_timeout_report_encode(const zwh_protection_timeout_report_t *in, uint8_t *out, size_t cap);
+ZWH_EXTERN int zwh_protection_timeout_report_decode(const uint8_t *frame, size_t len, zwh_protection_timeout_report_t *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
