@@ -25,7 +25,7 @@
 #include "zt_hex.h"
 #include "zwhost/zwhost.h"
 
-#define CTRL 0
+#define KEX_CTRL_ID 0
 #define NODE 1
 #define QMAX 64
 #define FMAX 64
@@ -180,7 +180,7 @@ static void handle(world_t *w, int who, zwh__kex_out_t *out)
             s->temp_installs++;
             break;
         case ZWH__KEX_ACT_NET_KEY:
-            if (who == CTRL) { /* the fake link's controller holds every key already */
+            if (who == KEX_CTRL_ID) { /* the fake link's controller holds every key already */
                 assert_null(a->data);
                 s->shared |= a->keys;
                 break;
@@ -193,7 +193,7 @@ static void handle(world_t *w, int who, zwh__kex_out_t *out)
         case ZWH__KEX_ACT_DROP_KEYS:
             s->has_temp = false;
             memset(&s->temp, 0, sizeof s->temp);
-            if (who == CTRL) {
+            if (who == KEX_CTRL_ID) {
                 s->shared &= (uint8_t)~a->keys;
                 break;
             }
@@ -251,8 +251,8 @@ static bool step(world_t *w)
     zwh__kex_out_t out;
     if (w->pending_grant) {
         w->pending_grant = 0;
-        assert_int_equal(zwh__kex_grant(&w->s[CTRL].m, w->sc.allow_keys, w->sc.allow_csa, w->now, &out), 0);
-        handle(w, CTRL, &out);
+        assert_int_equal(zwh__kex_grant(&w->s[KEX_CTRL_ID].m, w->sc.allow_keys, w->sc.allow_csa, w->now, &out), 0);
+        handle(w, KEX_CTRL_ID, &out);
         return true;
     }
     if (w->pending_pin) {
@@ -260,8 +260,8 @@ static bool step(world_t *w)
         uint16_t pin = (uint16_t)(w->s[NODE].m.pub_local[0] << 8 | w->s[NODE].m.pub_local[1]);
         if (w->sc.wrong_pin)
             pin ^= 0x0100;
-        assert_int_equal(zwh__kex_pin(&w->s[CTRL].m, pin, w->now, &out), 0);
-        handle(w, CTRL, &out);
+        assert_int_equal(zwh__kex_pin(&w->s[KEX_CTRL_ID].m, pin, w->now, &out), 0);
+        handle(w, KEX_CTRL_ID, &out);
         return true;
     }
     if (w->pending_csa) {
@@ -290,13 +290,13 @@ static void run(world_t *w, uint64_t until)
     for (;;) {
         if (step(w))
             continue;
-        uint64_t d0 = zwh__kex_deadline(&w->s[CTRL].m), d1 = zwh__kex_deadline(&w->s[NODE].m);
+        uint64_t d0 = zwh__kex_deadline(&w->s[KEX_CTRL_ID].m), d1 = zwh__kex_deadline(&w->s[NODE].m);
         uint64_t d = d0 < d1 ? d0 : d1;
         if (d == UINT64_MAX || d > until)
             return;
         if (w->now < d)
             w->now = d;
-        int who = d0 <= d1 ? CTRL : NODE;
+        int who = d0 <= d1 ? KEX_CTRL_ID : NODE;
         zwh__kex_out_t out;
         assert_int_equal(zwh__kex_timeout(&w->s[who].m, w->now, &out), 0);
         handle(w, who, &out);
@@ -331,12 +331,12 @@ static void world_init(world_t *w, uint8_t node_requests, bool node_csa, bool lo
     zwh__kex_config_t cc = {.role = ZWH__KEX_ROLE_CONTROLLER, .keys = w->ks,
                             .long_range = long_range, .has_private_key = true};
     hexkey(alice_priv, cc.private_key);
-    assert_int_equal(zwh__kex_init(&w->s[CTRL].m, &cc), 0);
+    assert_int_equal(zwh__kex_init(&w->s[KEX_CTRL_ID].m, &cc), 0);
     for (int c = 0; c < NCLASS; c++) {
         const uint8_t *k = zwh__keystore_key(w->ks, c);
         if (k) {
-            assert_int_equal(zwh__s2_expand_network_key(k, &w->s[CTRL].net[c]), 0);
-            w->s[CTRL].net_present |= 1u << c;
+            assert_int_equal(zwh__s2_expand_network_key(k, &w->s[KEX_CTRL_ID].net[c]), 0);
+            w->s[KEX_CTRL_ID].net_present |= 1u << c;
         }
     }
     zwh__kex_config_t nc = {.role = ZWH__KEX_ROLE_NODE, .request_keys = node_requests,
@@ -351,13 +351,13 @@ static void world_start(world_t *w)
     zwh__kex_out_t out;
     assert_int_equal(zwh__kex_start(&w->s[NODE].m, w->now, &out), 0);
     handle(w, NODE, &out);
-    assert_int_equal(zwh__kex_start(&w->s[CTRL].m, w->now, &out), 0);
-    handle(w, CTRL, &out);
+    assert_int_equal(zwh__kex_start(&w->s[KEX_CTRL_ID].m, w->now, &out), 0);
+    handle(w, KEX_CTRL_ID, &out);
 }
 
 static void world_free(world_t *w)
 {
-    zwh__kex_clear(&w->s[CTRL].m);
+    zwh__kex_clear(&w->s[KEX_CTRL_ID].m);
     zwh__kex_clear(&w->s[NODE].m);
     zwh_keystore_free(w->ks);
 }
@@ -380,7 +380,7 @@ static void assert_clean_failure(world_t *w)
         assert_int_equal(zwh__kex_deadline(&s->m), UINT64_MAX);
     }
     assert_int_equal(w->s[NODE].net_present, 0);
-    assert_int_equal(w->s[CTRL].shared, 0); /* the controller revoked what it shared */
+    assert_int_equal(w->s[KEX_CTRL_ID].shared, 0); /* the controller revoked what it shared */
 }
 
 /* One side failed with `fail` and sent it; the other received it. */
@@ -397,7 +397,7 @@ static void assert_failed_by(world_t *w, int by, int fail)
 
 static void check_success(world_t *w, uint8_t want)
 {
-    side_t *c = &w->s[CTRL], *n = &w->s[NODE];
+    side_t *c = &w->s[KEX_CTRL_ID], *n = &w->s[NODE];
     assert_int_equal(c->failed, 0);
     assert_int_equal(n->failed, 0);
     assert_int_equal(c->done, 1);
@@ -438,13 +438,13 @@ static void every_class_combination(void **state)
         world_start(&w);
         run(&w, w.now + 1000000);
         check_success(&w, req);
-        assert_int_equal(w.s[CTRL].grant_req, 1);
-        assert_int_equal(w.s[CTRL].req_keys, req);
+        assert_int_equal(w.s[KEX_CTRL_ID].grant_req, 1);
+        assert_int_equal(w.s[KEX_CTRL_ID].req_keys, req);
         bool needs_pin = req & (ZWH_KEY_S2_AUTHENTICATED | ZWH_KEY_S2_ACCESS_CONTROL);
-        assert_int_equal(w.s[CTRL].pin_req, needs_pin ? 1 : 0);
+        assert_int_equal(w.s[KEX_CTRL_ID].pin_req, needs_pin ? 1 : 0);
         if (needs_pin) /* the DSK shown to the user lacks exactly the PIN bytes */
-            zt_assert_hex(w.s[CTRL].shown, 16, "0000db7d7b7dc1b4d35b61c2ece43537");
-        assert_int_equal(w.s[CTRL].temp_installs, 1);
+            zt_assert_hex(w.s[KEX_CTRL_ID].shown, 16, "0000db7d7b7dc1b4d35b61c2ece43537");
+        assert_int_equal(w.s[KEX_CTRL_ID].temp_installs, 1);
         assert_int_equal(w.s[NODE].temp_installs, 1);
         world_free(&w);
     }
@@ -459,7 +459,7 @@ static void user_allows_a_subset(void **state)
     world_start(&w);
     run(&w, w.now + 1000000);
     check_success(&w, ZWH_KEY_S2_UNAUTHENTICATED | ZWH_KEY_S0);
-    assert_int_equal(w.s[CTRL].pin_req, 0); /* no authenticated class: no PIN */
+    assert_int_equal(w.s[KEX_CTRL_ID].pin_req, 0); /* no authenticated class: no PIN */
     world_free(&w);
 }
 
@@ -535,7 +535,7 @@ static void temp_key_matches_rfc7748_chain(void **state)
     /* run until the node has the temp key and the controller got the PIN */
     run(&w, w.now + 1000000);
     /* both derived it during the run; recompute from the machines' public keys */
-    zt_assert_hex(w.s[CTRL].m.pub_local, 32,
+    zt_assert_hex(w.s[KEX_CTRL_ID].m.pub_local, 32,
                   "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a");
     zt_assert_hex(w.s[NODE].m.pub_local, 32,
                   "de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f");
@@ -546,13 +546,13 @@ static void temp_key_matches_rfc7748_chain(void **state)
     w.sc.answer_pin = false;
     world_start(&w);
     run(&w, w.now + 1); /* everything up to the PIN request */
-    assert_int_equal(w.s[CTRL].m.state, ZWH__KEX_C_WAIT_PIN);
+    assert_int_equal(w.s[KEX_CTRL_ID].m.state, ZWH__KEX_C_WAIT_PIN);
     assert_true(w.s[NODE].has_temp); /* the node derived its key at once */
     zt_assert_hex(w.s[NODE].temp.ccm, 16, "7dd067ed9c4fa4e9db2ef5bb0ad9a7b2");
     zt_assert_hex(w.s[NODE].temp.pers, 32,
                   "d62e2993be086f2ad3aba4d45cef3418533fe70df5139984871b5cc2d6d2c6df");
     zwh__kex_out_t out;
-    assert_int_equal(zwh__kex_pin(&w.s[CTRL].m, 56990, w.now, &out), 0); /* pin_value */
+    assert_int_equal(zwh__kex_pin(&w.s[KEX_CTRL_ID].m, 56990, w.now, &out), 0); /* pin_value */
     assert_int_equal(out.n, 1);
     assert_int_equal(out.a[0].type, ZWH__KEX_ACT_TEMP_KEY);
     zt_assert_hex(out.a[0].temp_keys->ccm, 16, "7dd067ed9c4fa4e9db2ef5bb0ad9a7b2");
@@ -570,9 +570,9 @@ static void client_side_authentication(void **state)
     world_start(&w);
     run(&w, w.now + 1000000);
     check_success(&w, 0x06);
-    assert_int_equal(w.s[CTRL].req_csa, 1);
-    assert_int_equal(w.s[CTRL].pin_req, 0);  /* CSA: no PIN on the controller */
-    assert_int_equal(w.s[CTRL].csa_disp, 1); /* ...it shows its own first groups */
+    assert_int_equal(w.s[KEX_CTRL_ID].req_csa, 1);
+    assert_int_equal(w.s[KEX_CTRL_ID].pin_req, 0);  /* CSA: no PIN on the controller */
+    assert_int_equal(w.s[KEX_CTRL_ID].csa_disp, 1); /* ...it shows its own first groups */
     assert_int_equal(w.s[NODE].csa_req, 1);
     zt_assert_hex(w.ctrl_dsk_shown, 4, "8520f009");
     /* KEX Report asks for CSA, KEX Set permits it, B is sent whole, A has 4 zero bytes */
@@ -589,7 +589,7 @@ static void client_side_authentication(void **state)
     world_start(&w);
     run(&w, w.now + 1000000);
     check_success(&w, ZWH_KEY_S2_AUTHENTICATED);
-    assert_int_equal(w.s[CTRL].pin_req, 1);
+    assert_int_equal(w.s[KEX_CTRL_ID].pin_req, 1);
     assert_int_equal(w.s[NODE].csa_req, 0);
     world_free(&w);
 }
@@ -611,7 +611,7 @@ static void long_range_gets_only_authenticated_classes(void **state)
     world_init(&w, ZWH_KEY_S2_UNAUTHENTICATED | ZWH_KEY_S0, false, true);
     world_start(&w);
     run(&w, w.now + 1000000);
-    assert_failed_by(&w, CTRL, ZWH__KEX_FAIL_KEX_KEY);
+    assert_failed_by(&w, KEX_CTRL_ID, ZWH__KEX_FAIL_KEX_KEY);
     world_free(&w);
 }
 
@@ -625,10 +625,10 @@ static void wrong_pin_fails_with_decrypt(void **state)
     w.sc.wrong_pin = true;
     world_start(&w);
     run(&w, w.now + 1000000);
-    assert_true(w.s[CTRL].decrypt_fail >= 1);
-    assert_failed_by(&w, CTRL, ZWH__KEX_FAIL_DECRYPT);
-    zt_assert_hex(w.s[CTRL].last_cmd, w.s[CTRL].last_len, "9f0705"); /* kex_fail_decrypt */
-    assert_int_equal(w.s[CTRL].last_class, ZWH_SECCLASS_NONE);
+    assert_true(w.s[KEX_CTRL_ID].decrypt_fail >= 1);
+    assert_failed_by(&w, KEX_CTRL_ID, ZWH__KEX_FAIL_DECRYPT);
+    zt_assert_hex(w.s[KEX_CTRL_ID].last_cmd, w.s[KEX_CTRL_ID].last_len, "9f0705"); /* kex_fail_decrypt */
+    assert_int_equal(w.s[KEX_CTRL_ID].last_class, ZWH_SECCLASS_NONE);
     world_free(&w);
 
     /* CSA with a wrong code typed on the node: the same, seen from the other side */
@@ -636,7 +636,7 @@ static void wrong_pin_fails_with_decrypt(void **state)
     w.sc.wrong_csa = true;
     world_start(&w);
     run(&w, w.now + 1000000);
-    assert_failed_by(&w, CTRL, ZWH__KEX_FAIL_DECRYPT);
+    assert_failed_by(&w, KEX_CTRL_ID, ZWH__KEX_FAIL_DECRYPT);
     world_free(&w);
 }
 
@@ -648,7 +648,7 @@ static void user_rejects_or_cancels(void **state)
     w.sc.allow_keys = 0; /* the user refuses the node */
     world_start(&w);
     run(&w, w.now + 1000000);
-    assert_failed_by(&w, CTRL, ZWH__KEX_FAIL_CANCEL);
+    assert_failed_by(&w, KEX_CTRL_ID, ZWH__KEX_FAIL_CANCEL);
     world_free(&w);
 
     /* the user allows only classes the node did not request */
@@ -656,7 +656,7 @@ static void user_rejects_or_cancels(void **state)
     w.sc.allow_keys = ZWH_KEY_S2_ACCESS_CONTROL;
     world_start(&w);
     run(&w, w.now + 1000000);
-    assert_failed_by(&w, CTRL, ZWH__KEX_FAIL_KEX_KEY);
+    assert_failed_by(&w, KEX_CTRL_ID, ZWH__KEX_FAIL_KEX_KEY);
     world_free(&w);
 }
 
@@ -699,16 +699,16 @@ static void timeouts(void **state)
 
     /* controller: no KEX Report within TA1 (the node never answers) */
     world_init(&w, ZWH_KEY_ALL, false, false);
-    assert_int_equal(zwh__kex_start(&w.s[CTRL].m, w.now, &out), 0);
-    assert_int_equal(zwh__kex_deadline(&w.s[CTRL].m), w.now + 10000);
-    assert_int_equal(zwh__kex_timeout(&w.s[CTRL].m, w.now + 9999, &out), 0);
+    assert_int_equal(zwh__kex_start(&w.s[KEX_CTRL_ID].m, w.now, &out), 0);
+    assert_int_equal(zwh__kex_deadline(&w.s[KEX_CTRL_ID].m), w.now + 10000);
+    assert_int_equal(zwh__kex_timeout(&w.s[KEX_CTRL_ID].m, w.now + 9999, &out), 0);
     assert_int_equal(out.n, 0); /* not yet */
-    assert_int_equal(zwh__kex_timeout(&w.s[CTRL].m, w.now + 10000, &out), 0);
-    handle(&w, CTRL, &out);
-    assert_int_equal(w.s[CTRL].failed, 1);
-    assert_int_equal(w.s[CTRL].timeout, 1);
-    assert_int_equal(w.s[CTRL].fail, ZWH__KEX_FAIL_CANCEL);
-    zt_assert_hex(w.s[CTRL].last_cmd, w.s[CTRL].last_len, "9f0706");
+    assert_int_equal(zwh__kex_timeout(&w.s[KEX_CTRL_ID].m, w.now + 10000, &out), 0);
+    handle(&w, KEX_CTRL_ID, &out);
+    assert_int_equal(w.s[KEX_CTRL_ID].failed, 1);
+    assert_int_equal(w.s[KEX_CTRL_ID].timeout, 1);
+    assert_int_equal(w.s[KEX_CTRL_ID].fail, ZWH__KEX_FAIL_CANCEL);
+    zt_assert_hex(w.s[KEX_CTRL_ID].last_cmd, w.s[KEX_CTRL_ID].last_len, "9f0706");
     world_free(&w);
 
     /* node: no KEX Get within TB1 (30 s) */
@@ -725,10 +725,10 @@ static void timeouts(void **state)
     world_start(&w);
     run(&w, w.now + 10000000);
     assert_clean_failure(&w);
-    assert_int_equal(w.s[CTRL].fail, ZWH__KEX_FAIL_CANCEL);
+    assert_int_equal(w.s[KEX_CTRL_ID].fail, ZWH__KEX_FAIL_CANCEL);
     assert_int_equal(w.s[NODE].fail, ZWH__KEX_FAIL_CANCEL);
-    assert_true(w.s[CTRL].timeout || w.s[NODE].timeout);
-    assert_true(w.s[CTRL].decrypt_fail >= 20); /* ~24 echo retries went unread */
+    assert_true(w.s[KEX_CTRL_ID].timeout || w.s[NODE].timeout);
+    assert_true(w.s[KEX_CTRL_ID].decrypt_fail >= 20); /* ~24 echo retries went unread */
     world_free(&w);
 
     /* the user never decides on the grant: TAI1 (240 s) */
@@ -738,8 +738,8 @@ static void timeouts(void **state)
     world_start(&w);
     uint64_t t0 = w.now;
     run(&w, w.now + 10000000);
-    assert_failed_by(&w, CTRL, ZWH__KEX_FAIL_CANCEL);
-    assert_int_equal(w.s[CTRL].timeout, 1);
+    assert_failed_by(&w, KEX_CTRL_ID, ZWH__KEX_FAIL_CANCEL);
+    assert_int_equal(w.s[KEX_CTRL_ID].timeout, 1);
     /* the node's TB2 (240 s from its KEX Report) is later than TAI1 */
     assert_true(w.now >= t0 + 240000);
     world_free(&w);
@@ -786,7 +786,7 @@ static void node_asks_for_refused_class(void **state)
     w.sc.tamper = ask_for_access;
     world_start(&w);
     run(&w, w.now + 1000000);
-    assert_failed_by(&w, CTRL, ZWH__KEX_FAIL_KEY_GET);
+    assert_failed_by(&w, KEX_CTRL_ID, ZWH__KEX_FAIL_KEY_GET);
     world_free(&w);
 }
 
@@ -826,28 +826,28 @@ static void mismatching_or_unencrypted_echoes(void **state)
     (void)state;
     /* echo KEX Set with other keys / scheme / flags -> controller AUTH */
     tamper_spec_t t1 = {NODE, ZWH__S2_KEX_SET, 5, 0x04, 99};
-    run_tampered(&t1, 0x03, CTRL, ZWH__KEX_FAIL_AUTH);
+    run_tampered(&t1, 0x03, KEX_CTRL_ID, ZWH__KEX_FAIL_AUTH);
     tamper_spec_t t2 = {NODE, ZWH__S2_KEX_SET, 2, 0x02, 99};
-    run_tampered(&t2, 0x03, CTRL, ZWH__KEX_FAIL_AUTH);
+    run_tampered(&t2, 0x03, KEX_CTRL_ID, ZWH__KEX_FAIL_AUTH);
     /* echo KEX Set sent in the clear -> controller AUTH */
     tamper_spec_t t3 = {NODE, ZWH__S2_KEX_SET, 5, 0x00, ZWH_SECCLASS_NONE};
-    run_tampered(&t3, 0x01, CTRL, ZWH__KEX_FAIL_AUTH);
+    run_tampered(&t3, 0x01, KEX_CTRL_ID, ZWH__KEX_FAIL_AUTH);
     /* echo KEX Report changed -> node AUTH */
-    tamper_spec_t t4 = {CTRL, ZWH__S2_KEX_REPORT, 5, 0x80, 99};
+    tamper_spec_t t4 = {KEX_CTRL_ID, ZWH__S2_KEX_REPORT, 5, 0x80, 99};
     run_tampered(&t4, 0x03, NODE, ZWH__KEX_FAIL_AUTH);
-    tamper_spec_t t5 = {CTRL, ZWH__S2_KEX_REPORT, 3, 0x04, 99};
+    tamper_spec_t t5 = {KEX_CTRL_ID, ZWH__S2_KEX_REPORT, 3, 0x04, 99};
     run_tampered(&t5, 0x03, NODE, ZWH__KEX_FAIL_AUTH);
     /* Network Key Report for another class than requested -> node KEY_REPORT */
-    tamper_spec_t t6 = {CTRL, ZWH__S2_NETWORK_KEY_REPORT, 2, 0x03, 99};
+    tamper_spec_t t6 = {KEX_CTRL_ID, ZWH__S2_NETWORK_KEY_REPORT, 2, 0x03, 99};
     run_tampered(&t6, 0x01, NODE, ZWH__KEX_FAIL_KEY_REPORT);
     /* Network Key Verify under the temporary key instead of the new key -> KEY_VERIFY */
     tamper_spec_t t7 = {NODE, ZWH__S2_NETWORK_KEY_VERIFY, 1, 0x00, ZWH_SECCLASS_TEMP};
-    run_tampered(&t7, 0x02, CTRL, ZWH__KEX_FAIL_KEY_VERIFY);
+    run_tampered(&t7, 0x02, KEX_CTRL_ID, ZWH__KEX_FAIL_KEY_VERIFY);
     /* Network Key Get in the clear -> AUTH */
     tamper_spec_t t8 = {NODE, ZWH__S2_NETWORK_KEY_GET, 1, 0x00, ZWH_SECCLASS_NONE};
-    run_tampered(&t8, 0x02, CTRL, ZWH__KEX_FAIL_AUTH);
+    run_tampered(&t8, 0x02, KEX_CTRL_ID, ZWH__KEX_FAIL_AUTH);
     /* Transfer End without "key verified" -> node KEY_VERIFY */
-    tamper_spec_t t9 = {CTRL, ZWH__S2_TRANSFER_END, 2, 0x02, 99};
+    tamper_spec_t t9 = {KEX_CTRL_ID, ZWH__S2_TRANSFER_END, 2, 0x02, 99};
     run_tampered(&t9, 0x01, NODE, ZWH__KEX_FAIL_KEY_VERIFY);
 }
 
@@ -867,16 +867,16 @@ static void bad_kex_fields(void **state)
         int by, fail;
     } cases[] = {
         /* KEX Report: no scheme 1, no Curve25519, no known key */
-        {{NODE, ZWH__S2_KEX_REPORT, 3, 0x04, 99}, CTRL, ZWH__KEX_FAIL_KEX_SCHEME},
-        {{NODE, ZWH__S2_KEX_REPORT, 4, 0x02, 99}, CTRL, ZWH__KEX_FAIL_KEX_CURVES},
-        {{NODE, ZWH__S2_KEX_REPORT, 5, 0x78, 99}, CTRL, ZWH__KEX_FAIL_KEX_KEY},
+        {{NODE, ZWH__S2_KEX_REPORT, 3, 0x04, 99}, KEX_CTRL_ID, ZWH__KEX_FAIL_KEX_SCHEME},
+        {{NODE, ZWH__S2_KEX_REPORT, 4, 0x02, 99}, KEX_CTRL_ID, ZWH__KEX_FAIL_KEX_CURVES},
+        {{NODE, ZWH__S2_KEX_REPORT, 5, 0x78, 99}, KEX_CTRL_ID, ZWH__KEX_FAIL_KEX_KEY},
         /* KEX Set: two schemes, another curve, a key not requested */
-        {{CTRL, ZWH__S2_KEX_SET, 3, 0x06, 99}, NODE, ZWH__KEX_FAIL_KEX_SCHEME},
-        {{CTRL, ZWH__S2_KEX_SET, 4, 0x03, 99}, NODE, ZWH__KEX_FAIL_KEX_CURVES},
-        {{CTRL, ZWH__S2_KEX_SET, 5, 0x05, 99}, NODE, ZWH__KEX_FAIL_KEX_KEY},
-        {{CTRL, ZWH__S2_KEX_SET, 5, 0x00, 99}, NODE, ZWH__KEX_FAIL_KEX_KEY},
+        {{KEX_CTRL_ID, ZWH__S2_KEX_SET, 3, 0x06, 99}, NODE, ZWH__KEX_FAIL_KEX_SCHEME},
+        {{KEX_CTRL_ID, ZWH__S2_KEX_SET, 4, 0x03, 99}, NODE, ZWH__KEX_FAIL_KEX_CURVES},
+        {{KEX_CTRL_ID, ZWH__S2_KEX_SET, 5, 0x05, 99}, NODE, ZWH__KEX_FAIL_KEX_KEY},
+        {{KEX_CTRL_ID, ZWH__S2_KEX_SET, 5, 0x00, 99}, NODE, ZWH__KEX_FAIL_KEX_KEY},
         /* KEX Set permits CSA the node did not ask for */
-        {{CTRL, ZWH__S2_KEX_SET, 2, 0x02, 99}, NODE, ZWH__KEX_FAIL_AUTH},
+        {{KEX_CTRL_ID, ZWH__S2_KEX_SET, 2, 0x02, 99}, NODE, ZWH__KEX_FAIL_AUTH},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         world_t w;
@@ -898,7 +898,7 @@ static void junk_is_ignored(void **state)
     world_t w;
     world_init(&w, ZWH_KEY_ALL, false, false);
     zwh__kex_out_t out;
-    assert_int_equal(zwh__kex_start(&w.s[CTRL].m, w.now, &out), 0);
+    assert_int_equal(zwh__kex_start(&w.s[KEX_CTRL_ID].m, w.now, &out), 0);
     static const char *const junk[] = {
         "", "9f", "9f05", "9f050002", "2001ff", "9f0b", "9f0c01", "9f0a01", "9f08", "9f0601020103",
         "9f0501020187" /* an echo before anything was set */, "9f09", "9f07",
@@ -906,17 +906,17 @@ static void junk_is_ignored(void **state)
     for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++) {
         uint8_t b[64];
         size_t n = zt_hex(junk[i], b, sizeof b);
-        assert_int_equal(zwh__kex_input(&w.s[CTRL].m, b, n, ZWH_SECCLASS_NONE, w.now, &out), 0);
+        assert_int_equal(zwh__kex_input(&w.s[KEX_CTRL_ID].m, b, n, ZWH_SECCLASS_NONE, w.now, &out), 0);
         assert_int_equal(out.n, 0);
-        assert_int_equal(w.s[CTRL].m.state, ZWH__KEX_C_WAIT_KEX_REPORT);
+        assert_int_equal(w.s[KEX_CTRL_ID].m.state, ZWH__KEX_C_WAIT_KEX_REPORT);
     }
     /* a KEX Report under a network key is not how a joining node talks */
     uint8_t rep[] = {0x9f, 0x05, 0x00, 0x02, 0x01, 0x87};
-    assert_int_equal(zwh__kex_input(&w.s[CTRL].m, rep, sizeof rep, ZWH_SECCLASS_S2_AUTHENTICATED, w.now, &out), 0);
+    assert_int_equal(zwh__kex_input(&w.s[KEX_CTRL_ID].m, rep, sizeof rep, ZWH_SECCLASS_S2_AUTHENTICATED, w.now, &out), 0);
     assert_int_equal(out.n, 0);
     /* a KEX Fail under a network key is ignored as well */
     uint8_t kf[] = {0x9f, 0x07, 0x06};
-    assert_int_equal(zwh__kex_input(&w.s[CTRL].m, kf, sizeof kf, ZWH_SECCLASS_S2_AUTHENTICATED, w.now, &out), 0);
+    assert_int_equal(zwh__kex_input(&w.s[KEX_CTRL_ID].m, kf, sizeof kf, ZWH_SECCLASS_S2_AUTHENTICATED, w.now, &out), 0);
     assert_int_equal(out.n, 0);
     /* nothing happens in IDLE or after the end */
     zwh__kex_t idle;
@@ -925,9 +925,9 @@ static void junk_is_ignored(void **state)
     assert_int_equal(zwh__kex_input(&idle, kf, sizeof kf, ZWH_SECCLASS_NONE, w.now, &out), 0);
     assert_int_equal(out.n, 0);
     assert_int_equal(idle.state, ZWH__KEX_IDLE);
-    assert_int_equal(zwh__kex_input(&w.s[CTRL].m, kf, sizeof kf, ZWH_SECCLASS_NONE, w.now, &out), 0);
-    assert_int_equal(w.s[CTRL].m.state, ZWH__KEX_FAILED);
-    assert_int_equal(zwh__kex_input(&w.s[CTRL].m, rep, sizeof rep, ZWH_SECCLASS_NONE, w.now, &out), 0);
+    assert_int_equal(zwh__kex_input(&w.s[KEX_CTRL_ID].m, kf, sizeof kf, ZWH_SECCLASS_NONE, w.now, &out), 0);
+    assert_int_equal(w.s[KEX_CTRL_ID].m.state, ZWH__KEX_FAILED);
+    assert_int_equal(zwh__kex_input(&w.s[KEX_CTRL_ID].m, rep, sizeof rep, ZWH_SECCLASS_NONE, w.now, &out), 0);
     assert_int_equal(out.n, 0);
     assert_string_equal(zwh__kex_state_name(ZWH__KEX_C_WAIT_PIN), "C_WAIT_PIN");
     assert_string_equal(zwh__kex_fail_name(ZWH__KEX_FAIL_KEY_REPORT), "KEY_REPORT");
@@ -958,7 +958,7 @@ static void repeated_kex_get_is_answered(void **state)
     assert_int_equal(w.s[NODE].m.state, ZWH__KEX_N_WAIT_KEX_SET);
     /* the host repeats KEX Get (a host-level retry): the node answers again */
     const uint8_t get[] = {0x9f, 0x04};
-    enqueue(&w, CTRL, get, sizeof get, ZWH_SECCLASS_NONE);
+    enqueue(&w, KEX_CTRL_ID, get, sizeof get, ZWH_SECCLASS_NONE);
     run(&w, w.now + 1000000);
     check_success(&w, ZWH_KEY_S2_UNAUTHENTICATED);
     world_free(&w);
@@ -992,14 +992,14 @@ static void lost_frames_time_out(void **state)
         int by;       /* who times out */
         int fail;     /* the KEX Fail it sends */
     } cases[] = {
-        {{CTRL, ZWH__S2_KEX_GET, 0, false}, CTRL, ZWH__KEX_FAIL_CANCEL},        /* TA1 */
-        {{CTRL, ZWH__S2_KEX_SET, 0, false}, CTRL, ZWH__KEX_FAIL_CANCEL},        /* TA2 */
-        {{NODE, ZWH__S2_PUBLIC_KEY_REPORT, 0, false}, CTRL, ZWH__KEX_FAIL_CANCEL}, /* TA2 */
-        {{CTRL, ZWH__S2_PUBLIC_KEY_REPORT, 0, false}, NODE, ZWH__KEX_FAIL_CANCEL}, /* TB3 */
-        {{NODE, ZWH__S2_NETWORK_KEY_GET, 0, false}, CTRL, ZWH__KEX_FAIL_CANCEL}, /* TA3 */
+        {{KEX_CTRL_ID, ZWH__S2_KEX_GET, 0, false}, KEX_CTRL_ID, ZWH__KEX_FAIL_CANCEL},        /* TA1 */
+        {{KEX_CTRL_ID, ZWH__S2_KEX_SET, 0, false}, KEX_CTRL_ID, ZWH__KEX_FAIL_CANCEL},        /* TA2 */
+        {{NODE, ZWH__S2_PUBLIC_KEY_REPORT, 0, false}, KEX_CTRL_ID, ZWH__KEX_FAIL_CANCEL}, /* TA2 */
+        {{KEX_CTRL_ID, ZWH__S2_PUBLIC_KEY_REPORT, 0, false}, NODE, ZWH__KEX_FAIL_CANCEL}, /* TB3 */
+        {{NODE, ZWH__S2_NETWORK_KEY_GET, 0, false}, KEX_CTRL_ID, ZWH__KEX_FAIL_CANCEL}, /* TA3 */
         /* the node's TB4 started 20 ms before the controller's TA4 */
-        {{CTRL, ZWH__S2_NETWORK_KEY_REPORT, 0, false}, NODE, ZWH__KEX_FAIL_CANCEL},
-        {{NODE, ZWH__S2_NETWORK_KEY_VERIFY, 0, false}, CTRL, ZWH__KEX_FAIL_KEY_VERIFY}, /* TA4 */
+        {{KEX_CTRL_ID, ZWH__S2_NETWORK_KEY_REPORT, 0, false}, NODE, ZWH__KEX_FAIL_CANCEL},
+        {{NODE, ZWH__S2_NETWORK_KEY_VERIFY, 0, false}, KEX_CTRL_ID, ZWH__KEX_FAIL_KEY_VERIFY}, /* TA4 */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         world_t w;
@@ -1039,10 +1039,10 @@ static void lost_frames_time_out(void **state)
     w.sc.tamper_arg = &d;
     world_start(&w);
     run(&w, w.now + 1000000);
-    assert_int_equal(w.s[CTRL].failed, 1);
-    assert_int_equal(w.s[CTRL].fail, ZWH__KEX_FAIL_KEY_VERIFY);
-    assert_int_equal(w.s[CTRL].timeout, 1);
-    assert_int_equal(w.s[CTRL].shared, 0);
+    assert_int_equal(w.s[KEX_CTRL_ID].failed, 1);
+    assert_int_equal(w.s[KEX_CTRL_ID].fail, ZWH__KEX_FAIL_KEY_VERIFY);
+    assert_int_equal(w.s[KEX_CTRL_ID].timeout, 1);
+    assert_int_equal(w.s[KEX_CTRL_ID].shared, 0);
     assert_int_equal(w.s[NODE].done, 1);
     world_free(&w);
 }
@@ -1057,14 +1057,14 @@ static void remote_kex_fail_types(void **state)
         world_t w;
         world_init(&w, ZWH_KEY_ALL, false, false);
         zwh__kex_out_t out;
-        assert_int_equal(zwh__kex_start(&w.s[CTRL].m, w.now, &out), 0);
+        assert_int_equal(zwh__kex_start(&w.s[KEX_CTRL_ID].m, w.now, &out), 0);
         const uint8_t kf[] = {0x9f, 0x07, types[i]};
-        assert_int_equal(zwh__kex_input(&w.s[CTRL].m, kf, sizeof kf, i % 2 ? ZWH_SECCLASS_TEMP : ZWH_SECCLASS_NONE,
+        assert_int_equal(zwh__kex_input(&w.s[KEX_CTRL_ID].m, kf, sizeof kf, i % 2 ? ZWH_SECCLASS_TEMP : ZWH_SECCLASS_NONE,
                                         w.now, &out), 0);
-        handle(&w, CTRL, &out);
-        assert_int_equal(w.s[CTRL].failed, 1);
-        assert_int_equal(w.s[CTRL].remote, 1);
-        assert_int_equal(w.s[CTRL].fail, types[i] ? types[i] : ZWH__KEX_FAIL_CANCEL);
+        handle(&w, KEX_CTRL_ID, &out);
+        assert_int_equal(w.s[KEX_CTRL_ID].failed, 1);
+        assert_int_equal(w.s[KEX_CTRL_ID].remote, 1);
+        assert_int_equal(w.s[KEX_CTRL_ID].fail, types[i] ? types[i] : ZWH__KEX_FAIL_CANCEL);
         assert_int_equal(w.qt, w.qh); /* nothing sent back */
         world_free(&w);
     }

@@ -17,7 +17,7 @@
 #include "zt_hex.h"
 #include "zwhost/zwhost.h"
 
-#define CTRL 0
+#define KEX_CTRL_ID 0
 #define NODE 1
 #define QMAX 32
 
@@ -181,13 +181,13 @@ static void run(world_t *w, uint64_t until)
             receive(w, &f);
             continue;
         }
-        uint64_t d0 = zwh__kex_deadline(&w->p[CTRL].m), d1 = zwh__kex_deadline(&w->p[NODE].m);
+        uint64_t d0 = zwh__kex_deadline(&w->p[KEX_CTRL_ID].m), d1 = zwh__kex_deadline(&w->p[NODE].m);
         uint64_t d = d0 < d1 ? d0 : d1;
         if (d == UINT64_MAX || d > until)
             return;
         if (w->now < d)
             w->now = d;
-        int who = d0 <= d1 ? CTRL : NODE;
+        int who = d0 <= d1 ? KEX_CTRL_ID : NODE;
         zwh__kex_out_t out;
         assert_int_equal(zwh__kex_timeout(&w->p[who].m, w->now, &out), 0);
         handle(w, who, &out);
@@ -209,18 +209,18 @@ static void world_init(world_t *w, bool start_node)
         assert_int_equal(zwh__s0_new(&sc, &w->p[i].s0), 0);
         w->p[i].id = (uint16_t)(i + 1);
     }
-    assert_int_equal(zwh__s0_set_network_key(w->p[CTRL].s0, zwh__keystore_key(w->ks, ZWH_SECCLASS_S0)), 0);
+    assert_int_equal(zwh__s0_set_network_key(w->p[KEX_CTRL_ID].s0, zwh__keystore_key(w->ks, ZWH_SECCLASS_S0)), 0);
     zwh__kex_config_t cc = {.role = ZWH__KEX_ROLE_S0_CONTROLLER, .keys = w->ks};
     zwh__kex_config_t nc = {.role = ZWH__KEX_ROLE_S0_NODE};
-    assert_int_equal(zwh__kex_init(&w->p[CTRL].m, &cc), 0);
+    assert_int_equal(zwh__kex_init(&w->p[KEX_CTRL_ID].m, &cc), 0);
     assert_int_equal(zwh__kex_init(&w->p[NODE].m, &nc), 0);
     zwh__kex_out_t out;
     if (start_node) {
         assert_int_equal(zwh__kex_start(&w->p[NODE].m, w->now, &out), 0);
         handle(w, NODE, &out);
     }
-    assert_int_equal(zwh__kex_start(&w->p[CTRL].m, w->now, &out), 0);
-    handle(w, CTRL, &out);
+    assert_int_equal(zwh__kex_start(&w->p[KEX_CTRL_ID].m, w->now, &out), 0);
+    handle(w, KEX_CTRL_ID, &out);
 }
 
 static void world_free(world_t *w)
@@ -238,23 +238,23 @@ static void s0_bootstrap_succeeds(void **state)
     world_t w;
     world_init(&w, true);
     run(&w, w.now + 100000);
-    if (w.p[CTRL].done != 1) {
+    if (w.p[KEX_CTRL_ID].done != 1) {
         zwh__s0_counters_t c0, c1;
-        zwh__s0_get_counters(w.p[CTRL].s0, &c0);
+        zwh__s0_get_counters(w.p[KEX_CTRL_ID].s0, &c0);
         zwh__s0_get_counters(w.p[NODE].s0, &c1);
         fail_msg("ctrl %s fail %d; node %s done %d; ctrl rx_ok %u mac %u nonce_unknown %u no_key %u; node rx_ok %u "
-                 "mac %u no_key %u nonce_unknown %u", zwh__kex_state_name(w.p[CTRL].m.state), w.p[CTRL].fail,
+                 "mac %u no_key %u nonce_unknown %u", zwh__kex_state_name(w.p[KEX_CTRL_ID].m.state), w.p[KEX_CTRL_ID].fail,
                  zwh__kex_state_name(w.p[NODE].m.state), w.p[NODE].done, c0.rx_ok, c0.mac_fail,
                  c0.nonce_unknown, c0.no_key, c1.rx_ok, c1.mac_fail, c1.no_key, c1.nonce_unknown);
     }
-    assert_int_equal(w.p[CTRL].done, 1);
+    assert_int_equal(w.p[KEX_CTRL_ID].done, 1);
     assert_int_equal(w.p[NODE].done, 1);
-    assert_int_equal(w.p[CTRL].done_keys, ZWH_KEY_S0);
+    assert_int_equal(w.p[KEX_CTRL_ID].done_keys, ZWH_KEY_S0);
     assert_int_equal(w.p[NODE].done_keys, ZWH_KEY_S0);
     assert_true(w.p[NODE].have_key);
-    assert_string_equal(w.p[CTRL].sent[0], "980400"); /* s0_scheme_get */
+    assert_string_equal(w.p[KEX_CTRL_ID].sent[0], "980400"); /* s0_scheme_get */
     assert_string_equal(w.p[NODE].sent[0], "980500"); /* s0_scheme_report */
-    assert_string_equal(w.p[CTRL].sent[1], "980601"); /* Network Key Set, key 0102... */
+    assert_string_equal(w.p[KEX_CTRL_ID].sent[1], "980601"); /* Network Key Set, key 0102... */
     assert_string_equal(w.p[NODE].sent[1], "9807");   /* s0_network_key_verify */
 
     /* the node now talks S0 with the controller's key: Basic Set both ways */
@@ -288,17 +288,17 @@ static void s0_failures(void **state)
     world_init(&w, true);
     w.scheme_report_without_s0 = true;
     run(&w, w.now + 100000);
-    assert_int_equal(w.p[CTRL].failed, 1);
-    assert_int_equal(w.p[CTRL].fail, ZWH__KEX_FAIL_KEX_SCHEME);
-    assert_int_equal(w.p[CTRL].nsent, 1); /* the key never left */
+    assert_int_equal(w.p[KEX_CTRL_ID].failed, 1);
+    assert_int_equal(w.p[KEX_CTRL_ID].fail, ZWH__KEX_FAIL_KEX_SCHEME);
+    assert_int_equal(w.p[KEX_CTRL_ID].nsent, 1); /* the key never left */
     world_free(&w);
 
     /* Verify proven with the zero key instead of the new one */
     world_init(&w, true);
     w.verify_under_zero = true;
     run(&w, w.now + 100000);
-    assert_int_equal(w.p[CTRL].failed, 1);
-    assert_int_equal(w.p[CTRL].fail, ZWH__KEX_FAIL_KEY_VERIFY);
+    assert_int_equal(w.p[KEX_CTRL_ID].failed, 1);
+    assert_int_equal(w.p[KEX_CTRL_ID].fail, ZWH__KEX_FAIL_KEY_VERIFY);
     world_free(&w);
 
     /* a Network Key Set in clear is refused by the node */
@@ -309,17 +309,17 @@ static void s0_failures(void **state)
     assert_int_equal(w.p[NODE].fail, ZWH__KEX_FAIL_AUTH);
     assert_false(w.p[NODE].have_key);
     /* the controller then times out waiting for the Verify */
-    assert_int_equal(w.p[CTRL].failed, 1);
-    assert_int_equal(w.p[CTRL].timeout, 1);
+    assert_int_equal(w.p[KEX_CTRL_ID].failed, 1);
+    assert_int_equal(w.p[KEX_CTRL_ID].timeout, 1);
     world_free(&w);
 
     /* the node never answers: the controller's 10 s timer */
     world_init(&w, false);
     uint64_t t0 = w.now;
     run(&w, w.now + 100000);
-    assert_int_equal(w.p[CTRL].failed, 1);
-    assert_int_equal(w.p[CTRL].fail, ZWH__KEX_FAIL_CANCEL);
-    assert_int_equal(w.p[CTRL].timeout, 1);
+    assert_int_equal(w.p[KEX_CTRL_ID].failed, 1);
+    assert_int_equal(w.p[KEX_CTRL_ID].fail, ZWH__KEX_FAIL_CANCEL);
+    assert_int_equal(w.p[KEX_CTRL_ID].timeout, 1);
     assert_int_equal(w.now, t0 + 10000);
     world_free(&w);
 }

@@ -19,7 +19,7 @@
 #include "zt_hex.h"
 #include "zwhost/zwhost.h"
 
-#define CTRL 0
+#define KEX_CTRL_ID 0
 #define NODE 1
 #define QMAX 64
 #define HOME 0xDEADBEEFu
@@ -212,18 +212,18 @@ static void receive(world_t *w, const frame_t *f)
 static bool step(world_t *w)
 {
     zwh__kex_out_t out;
-    peer_t *c = &w->p[CTRL], *n = &w->p[NODE];
+    peer_t *c = &w->p[KEX_CTRL_ID], *n = &w->p[NODE];
     if (c->grant_wanted) {
         c->grant_wanted = false;
         assert_int_equal(zwh__kex_grant(&c->m, w->allow, true, w->now, &out), 0);
-        handle(w, CTRL, &out);
+        handle(w, KEX_CTRL_ID, &out);
         return true;
     }
     if (c->pin_wanted) {
         c->pin_wanted = false;
         uint16_t pin = (uint16_t)(n->m.pub_local[0] << 8 | n->m.pub_local[1]);
         assert_int_equal(zwh__kex_pin(&c->m, w->wrong_pin ? (uint16_t)(pin + 1) : pin, w->now, &out), 0);
-        handle(w, CTRL, &out);
+        handle(w, KEX_CTRL_ID, &out);
         return true;
     }
     if (n->csa_wanted) {
@@ -248,13 +248,13 @@ static void run(world_t *w, uint64_t until)
     for (;;) {
         if (step(w))
             continue;
-        uint64_t d0 = zwh__kex_deadline(&w->p[CTRL].m), d1 = zwh__kex_deadline(&w->p[NODE].m);
+        uint64_t d0 = zwh__kex_deadline(&w->p[KEX_CTRL_ID].m), d1 = zwh__kex_deadline(&w->p[NODE].m);
         uint64_t d = d0 < d1 ? d0 : d1;
         if (d == UINT64_MAX || d > until)
             return;
         if (w->now < d)
             w->now = d;
-        int who = d0 <= d1 ? CTRL : NODE;
+        int who = d0 <= d1 ? KEX_CTRL_ID : NODE;
         zwh__kex_out_t out;
         assert_int_equal(zwh__kex_timeout(&w->p[who].m, w->now, &out), 0);
         handle(w, who, &out);
@@ -285,10 +285,10 @@ static void world_init(world_t *w, uint8_t request, bool csa)
     for (int c = 0; c <= ZWH_SECCLASS_S0; c++) {
         const uint8_t *k = zwh__keystore_key(w->ks, c);
         if (k)
-            assert_int_equal(zwh__s2_set_network_key(w->p[CTRL].s2, engine_class(c), k), 0);
+            assert_int_equal(zwh__s2_set_network_key(w->p[KEX_CTRL_ID].s2, engine_class(c), k), 0);
     }
     zwh__kex_config_t cc = {.role = ZWH__KEX_ROLE_CONTROLLER, .keys = w->ks};
-    assert_int_equal(zwh__kex_init(&w->p[CTRL].m, &cc), 0); /* fresh key pair per bootstrap */
+    assert_int_equal(zwh__kex_init(&w->p[KEX_CTRL_ID].m, &cc), 0); /* fresh key pair per bootstrap */
     zwh__kex_config_t nc = {.role = ZWH__KEX_ROLE_NODE, .request_keys = request, .request_csa = csa,
                             .has_private_key = true};
     assert_int_equal(zwh__random_bytes(nc.private_key, 32), 0);
@@ -296,8 +296,8 @@ static void world_init(world_t *w, uint8_t request, bool csa)
     zwh__kex_out_t out;
     assert_int_equal(zwh__kex_start(&w->p[NODE].m, w->now, &out), 0);
     handle(w, NODE, &out);
-    assert_int_equal(zwh__kex_start(&w->p[CTRL].m, w->now, &out), 0);
-    handle(w, CTRL, &out);
+    assert_int_equal(zwh__kex_start(&w->p[KEX_CTRL_ID].m, w->now, &out), 0);
+    handle(w, KEX_CTRL_ID, &out);
 }
 
 static void world_free(world_t *w)
@@ -356,7 +356,7 @@ static void bootstrap_every_combination_over_s2(void **state)
             world_t w;
             world_init(&w, req, csa);
             run(&w, w.now + 1000000);
-            peer_t *c = &w.p[CTRL], *n = &w.p[NODE];
+            peer_t *c = &w.p[KEX_CTRL_ID], *n = &w.p[NODE];
             if (c->failed || n->failed)
                 fail_msg("combo %02x csa %d: failed %s (remote %d)", req, csa,
                          zwh__kex_fail_name(c->failed ? c->fail : n->fail), c->failed ? c->remote : n->remote);
@@ -388,7 +388,7 @@ static void wrong_pin_over_s2(void **state)
     world_init(&w, ZWH_KEY_S2_AUTHENTICATED | ZWH_KEY_S2_UNAUTHENTICATED, false);
     w.wrong_pin = true;
     run(&w, w.now + 1000000);
-    peer_t *c = &w.p[CTRL], *n = &w.p[NODE];
+    peer_t *c = &w.p[KEX_CTRL_ID], *n = &w.p[NODE];
     assert_true(c->decrypt_fail >= 1);
     assert_int_equal(c->failed, 1);
     assert_int_equal(c->fail, ZWH__KEX_FAIL_DECRYPT);
@@ -411,14 +411,14 @@ static void late_pin_over_s2(void **state)
     world_init(&w, ZWH_KEY_S2_ACCESS_CONTROL, false);
     w.answer_pin = false;
     run(&w, w.now + 35000);
-    assert_int_equal(w.p[CTRL].m.state, ZWH__KEX_C_WAIT_PIN);
-    w.p[CTRL].pin_wanted = true;
+    assert_int_equal(w.p[KEX_CTRL_ID].m.state, ZWH__KEX_C_WAIT_PIN);
+    w.p[KEX_CTRL_ID].pin_wanted = true;
     run(&w, w.now + 1000000);
-    if (!w.p[CTRL].done)
-        fail_msg("ctrl %s fail %s remote %d timeout %d decrypt_fail %d; node %s", zwh__kex_state_name(w.p[CTRL].m.state),
-                 zwh__kex_fail_name(w.p[CTRL].fail), w.p[CTRL].remote, w.p[CTRL].timeout, w.p[CTRL].decrypt_fail,
+    if (!w.p[KEX_CTRL_ID].done)
+        fail_msg("ctrl %s fail %s remote %d timeout %d decrypt_fail %d; node %s", zwh__kex_state_name(w.p[KEX_CTRL_ID].m.state),
+                 zwh__kex_fail_name(w.p[KEX_CTRL_ID].fail), w.p[KEX_CTRL_ID].remote, w.p[KEX_CTRL_ID].timeout, w.p[KEX_CTRL_ID].decrypt_fail,
                  zwh__kex_state_name(w.p[NODE].m.state));
-    assert_int_equal(w.p[CTRL].done, 1);
+    assert_int_equal(w.p[KEX_CTRL_ID].done, 1);
     assert_int_equal(w.p[NODE].done, 1);
     assert_int_equal(w.p[NODE].done_keys, ZWH_KEY_S2_ACCESS_CONTROL);
     exchange_under(&w, ZWH__S2_ACCESS);
@@ -438,10 +438,10 @@ static void node_cancels_over_s2(void **state)
     handle(&w, NODE, &out);
     run(&w, w.now + 1000000);
     assert_int_equal(w.p[NODE].fail, ZWH__KEX_FAIL_CANCEL);
-    assert_int_equal(w.p[CTRL].fail, ZWH__KEX_FAIL_CANCEL);
-    assert_int_equal(w.p[CTRL].remote, 1);
+    assert_int_equal(w.p[KEX_CTRL_ID].fail, ZWH__KEX_FAIL_CANCEL);
+    assert_int_equal(w.p[KEX_CTRL_ID].remote, 1);
     assert_false(zwh__s2_has_key(w.p[NODE].s2, ZWH__S2_UNAUTH));
-    assert_int_equal(zwh__s2_get_granted(w.p[CTRL].s2, 2), 0);
+    assert_int_equal(zwh__s2_get_granted(w.p[KEX_CTRL_ID].s2, 2), 0);
     world_free(&w);
 }
 
