@@ -33,6 +33,25 @@ static int finish_req(zwh__request_t *req, uint8_t func, const zwh__wr_t *w, int
     return zwh__request_init(req, func, w->p, zwh__wr_len(w), cb_index, done, user);
 }
 
+/* `nid cb` requests: the node id, then the callback id the session fills in. */
+static int nid_cb_req(zwh__request_t *req, const zwh__api_t *api, uint8_t func, uint16_t nid,
+                      zwh__request_res_fn on_res, zwh__request_frame_fn on_frame,
+                      zwh__request_done_fn done, void *user)
+{
+    uint8_t buf[4];
+    zwh__wr_t w;
+    zwh__wr_init(&w, buf, sizeof buf);
+    wr_nid(&w, api, nid);
+    size_t cb_index = zwh__wr_len(&w);
+    zwh__wr_u8(&w, 0);
+    int rc = finish_req(req, func, &w, (int)cb_index, done, user);
+    if (rc)
+        return rc;
+    req->on_res = on_res;
+    req->on_frame = on_frame;
+    return 0;
+}
+
 int zwh__api_req_plain(zwh__request_t *req, uint8_t func, zwh__request_done_fn done, void *user)
 {
     return zwh__request_init(req, func, NULL, 0, -1, done, user);
@@ -253,18 +272,7 @@ int zwh__api_req_node_route(zwh__request_t *req, const zwh__api_t *api, uint8_t 
     if (!nid_ok(api, nid) || (func != ZWH__FUNC_ASSIGN_SUC_RETURN_ROUTE &&
                               func != ZWH__FUNC_DELETE_SUC_RETURN_ROUTE && func != ZWH__FUNC_DELETE_RETURN_ROUTE))
         return ZWH_EINVAL;
-    uint8_t buf[4];
-    zwh__wr_t w;
-    zwh__wr_init(&w, buf, sizeof buf);
-    wr_nid(&w, api, nid);
-    size_t cb_index = zwh__wr_len(&w);
-    zwh__wr_u8(&w, 0);
-    int rc = finish_req(req, func, &w, (int)cb_index, done, user);
-    if (rc)
-        return rc;
-    req->on_res = res_nonzero;
-    req->on_frame = on_tx_callback;
-    return 0;
+    return nid_cb_req(req, api, func, nid, res_nonzero, on_tx_callback, done, user);
 }
 
 int zwh__api_req_assign_return_route(zwh__request_t *req, const zwh__api_t *api, uint16_t src, uint16_t dst,
@@ -336,19 +344,10 @@ int zwh__api_req_failed_node(zwh__request_t *req, const zwh__api_t *api, uint8_t
 {
     if (!nid_ok(api, nid) || (func != ZWH__FUNC_REMOVE_FAILED_NODE && func != ZWH__FUNC_REPLACE_FAILED_NODE))
         return ZWH_EINVAL;
-    uint8_t buf[4];
-    zwh__wr_t w;
-    zwh__wr_init(&w, buf, sizeof buf);
-    wr_nid(&w, api, nid);
-    size_t cb_index = zwh__wr_len(&w);
-    zwh__wr_u8(&w, 0);
-    int rc = finish_req(req, func, &w, (int)cb_index, done, user);
-    if (rc)
-        return rc;
-    req->on_res = res_zero_started;
-    req->on_frame = on_failed_node_cb;
-    req->cb_timeout_ms = 60000;
-    return 0;
+    int rc = nid_cb_req(req, api, func, nid, res_zero_started, on_failed_node_cb, done, user);
+    if (rc == 0)
+        req->cb_timeout_ms = 60000;
+    return rc;
 }
 
 int zwh__api_req_is_failed_node(zwh__request_t *req, const zwh__api_t *api, uint16_t nid,
