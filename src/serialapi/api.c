@@ -33,6 +33,17 @@ static int finish_req(zwh__request_t *req, uint8_t func, const zwh__wr_t *w, int
     return zwh__request_init(req, func, w->p, zwh__wr_len(w), cb_index, done, user);
 }
 
+/* Requests whose whole payload is one node id. */
+static int nid_req(zwh__request_t *req, const zwh__api_t *api, uint8_t func, uint16_t nid,
+                   zwh__request_done_fn done, void *user)
+{
+    uint8_t buf[2];
+    zwh__wr_t w;
+    zwh__wr_init(&w, buf, sizeof buf);
+    wr_nid(&w, api, nid);
+    return finish_req(req, func, &w, -1, done, user);
+}
+
 /* `nid cb` requests: the node id, then the callback id the session fills in. */
 static int nid_cb_req(zwh__request_t *req, const zwh__api_t *api, uint8_t func, uint16_t nid,
                       zwh__request_res_fn on_res, zwh__request_frame_fn on_frame,
@@ -73,11 +84,7 @@ int zwh__api_req_node_protocol_info(zwh__request_t *req, const zwh__api_t *api, 
 {
     if (!nid_ok(api, nid))
         return ZWH_EINVAL;
-    uint8_t buf[2];
-    zwh__wr_t w;
-    zwh__wr_init(&w, buf, sizeof buf);
-    wr_nid(&w, api, nid);
-    return finish_req(req, ZWH__FUNC_GET_NODE_PROTOCOL_INFO, &w, -1, done, user);
+    return nid_req(req, api, ZWH__FUNC_GET_NODE_PROTOCOL_INFO, nid, done, user);
 }
 
 static int on_started(zwh__request_t *req, uint8_t func, const uint8_t *p, size_t n, int *status)
@@ -221,11 +228,7 @@ int zwh__api_req_request_node_info(zwh__request_t *req, const zwh__api_t *api, u
 {
     if (!nid_ok(api, nid))
         return ZWH_EINVAL;
-    uint8_t buf[2];
-    zwh__wr_t w;
-    zwh__wr_init(&w, buf, sizeof buf);
-    wr_nid(&w, api, nid);
-    int rc = finish_req(req, ZWH__FUNC_REQUEST_NODE_INFO, &w, -1, done, user);
+    int rc = nid_req(req, api, ZWH__FUNC_REQUEST_NODE_INFO, nid, done, user);
     if (rc)
         return rc;
     req->expect = ZWH__FN_RES | ZWH__FN_CB;
@@ -355,11 +358,7 @@ int zwh__api_req_is_failed_node(zwh__request_t *req, const zwh__api_t *api, uint
 {
     if (!nid_ok(api, nid))
         return ZWH_EINVAL;
-    uint8_t buf[2];
-    zwh__wr_t w;
-    zwh__wr_init(&w, buf, sizeof buf);
-    wr_nid(&w, api, nid);
-    return finish_req(req, ZWH__FUNC_IS_FAILED_NODE, &w, -1, done, user);
+    return nid_req(req, api, ZWH__FUNC_IS_FAILED_NODE, nid, done, user);
 }
 
 int zwh__api_req_set_default(zwh__request_t *req, zwh__request_done_fn done, void *user)
