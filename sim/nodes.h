@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "util/log.h"
+#include "zwhost/security.h"
 #include "timers.h"
 
 #define SIM_MAX_NODE_ID 232
@@ -30,6 +31,13 @@ enum { SIM_NODE_LISTENING = 0, SIM_NODE_FLIRS, SIM_NODE_SLEEPING };
 
 /* receive flags handed to models */
 #define SIM_RX_MULTICAST 0x01
+#define SIM_RX_S0 0x02 /* the command arrived in S0 encapsulation */
+#define SIM_RX_S2 0x04 /* the command arrived in S2 encapsulation, class in bits 8..11 */
+#define SIM_RX_CLASS_SHIFT 8
+/* ZWH_SECCLASS_* the command arrived under (ZWH_SECCLASS_NONE when plaintext). */
+#define SIM_RX_CLASS(f)                                                                 \
+    (((f) & SIM_RX_S2) ? (int)(((f) >> SIM_RX_CLASS_SHIFT) & 0x0Fu)                    \
+                       : (((f) & SIM_RX_S0) ? ZWH_SECCLASS_S0 : ZWH_SECCLASS_NONE))
 
 typedef struct sim_nif {
     uint8_t basic, generic, specific;
@@ -58,6 +66,19 @@ typedef struct sim_device_type {
     const char *name;     /* as in --devices TYPE:ID */
     const char *summary;  /* one line for --help */
     sim_nif_t nif;
+    /* Security. `security` is the mask of classes the device requests when it is
+     * included (bit n = ZWH_SECCLASS n; ZWH_SECCLASS_S0 = bit 7; 0 = non-secure).
+     * A device created already included holds the requested classes whose keys
+     * `zwh-sim --keys` provides, and is non-secure (plaintext) without --keys.
+     * `secure_cc` lists the CCs it supports only when included securely (its
+     * S2/S0 Commands Supported Report; a plaintext command for one of them is
+     * ignored once the node is secure). */
+    uint32_t security;
+    uint8_t nsecure_cc;
+    uint8_t secure_cc[SIM_NIF_MAX_CC];
+    /* Longest command the node sends or accepts in one frame before Transport
+     * Service segmentation (0 = 46, the classic 100 kbit/s application payload). */
+    uint16_t max_payload;
     /* Creates the model state for a node; *model may stay NULL. 0 or ZWH_E*. */
     int (*create)(sim_node_t *node, void **model);
     const sim_model_ops_t *ops;
@@ -128,7 +149,10 @@ int sim_node_reachable(const sim_node_t *n);
  * status: 0 acknowledged (and handed to the model), 1 no ACK. */
 int sim_net_deliver(sim_net_t *net, uint16_t dst, const uint8_t *cmd, size_t len, unsigned rx_flags);
 
-/* For models: sends a command from the node to the controller. */
+/* For models: sends a command from the node to the controller. A secure node
+ * (one holding granted classes) encapsulates it under its highest granted class
+ * (nonce exchange included), and a command longer than the node's payload limit
+ * goes out in Transport Service segments; models always pass plaintext. */
 void sim_node_send(sim_node_t *n, const uint8_t *cmd, size_t len);
 /* For models: runs fn(node, data, len) after ms of device time (divided by
  * --time-scale). Cancelled when the node is freed. */
