@@ -27,23 +27,29 @@ static int switch_create(sim_node_t *node, void **model)
     return 0;
 }
 
-static void switch_command(void *model, sim_node_t *node, const uint8_t *cmd, size_t len,
-                           unsigned rx_flags)
+static int switch_command(void *model, sim_node_t *node, const uint8_t *cmd, size_t len,
+                          unsigned rx_flags)
 {
     (void)rx_flags;
     switch_model_t *m = model;
     if (len < 2 || (cmd[0] != CC_SWITCH_BINARY && cmd[0] != CC_BASIC))
-        return;
+        return ZWH_ENOTSUP;
     if (cmd[1] == CMD_SET && len >= 3) {
-        /* 0 = off, 1..99 and FF = on; other values are ignored (spec: reserved) */
+        /* 0 = off, 1..99 and FF = on; other values are refused (spec: reserved) */
         if (cmd[2] == 0x00)
             m->on = 0x00;
         else if (cmd[2] <= 99 || cmd[2] == 0xFF)
             m->on = 0xFF;
-    } else if (cmd[1] == CMD_GET) {
+        else
+            return ZWH_EINVAL;
+        return SIM_CMD_OK;
+    }
+    if (cmd[1] == CMD_GET) {
         const uint8_t rep[] = {cmd[0], CMD_REPORT, m->on};
         sim_node_send(node, rep, sizeof rep);
+        return SIM_CMD_OK;
     }
+    return ZWH_ENOTSUP;
 }
 
 static void switch_free(void *model)

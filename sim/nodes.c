@@ -11,6 +11,8 @@
 #define CC_WAKE_UP 0x84
 #define WAKE_UP_NOTIFICATION 0x07
 #define WAKE_UP_NO_MORE_INFORMATION 0x08
+#define CC_SUPERVISION 0x6C
+#define SUPERVISION_GET 0x01
 
 void sim_net_init(sim_net_t *net, sim_sched_t *sched, zwh__log_t *log, double time_scale)
 {
@@ -92,6 +94,7 @@ void sim_node_free(sim_node_t *n)
     if (!n)
         return;
     sim_sched_cancel(n->net->sched, n, SIM_TAG_ANY);
+    sim_node_sup_free(n);
     if (n->type->ops && n->type->ops->free && n->model)
         n->type->ops->free(n->model);
     free(n);
@@ -221,8 +224,10 @@ int sim_net_deliver(sim_net_t *net, uint16_t dst, const uint8_t *cmd, size_t len
         sim_sched_cancel(net->sched, n, TAG_SLEEP);
         sim_sched_after(net->sched, 1, sleep_cb, n, TAG_SLEEP, NULL, 0);
     }
-    if (n->type->ops && n->type->ops->on_command)
-        n->type->ops->on_command(n->model, n, cmd, len, rx_flags);
+    if (len >= 2 && cmd[0] == CC_SUPERVISION && cmd[1] == SUPERVISION_GET)
+        sim_node_sup_get(n, cmd, len, rx_flags);
+    else if (n->type->ops && n->type->ops->on_command)
+        (void)n->type->ops->on_command(n->model, n, cmd, len, rx_flags);
     return 0;
 }
 

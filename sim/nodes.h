@@ -48,16 +48,31 @@ typedef struct sim_nif {
 typedef struct sim_node sim_node_t;
 typedef struct sim_net sim_net_t;
 
+/* on_command results. A command that arrived inside a Supervision Get is
+ * handed to the model unwrapped (once, however often the Get is repeated) and
+ * the engine answers the Supervision Report from the result:
+ *   SIM_CMD_OK        handled                      -> SUCCESS
+ *   SIM_CMD_WORKING   handled, takes time          -> WORKING with the duration set by
+ *                     sim_node_sup_working(); the model later calls sim_node_sup_done()
+ *   ZWH_ENOTSUP       unknown / unsupported command -> NO_SUPPORT
+ *   other negative    refused (bad value, jammed)  -> FAIL */
+#define SIM_CMD_OK 0
+#define SIM_CMD_WORKING 1
+
 /* The hook a device model implements. `model` is the pointer its create() gave. */
 typedef struct sim_model_ops {
-    /* A command from the controller reached the node (and was acknowledged). */
-    void (*on_command)(void *model, sim_node_t *node, const uint8_t *cmd, size_t len,
-                       unsigned rx_flags);
+    /* A command from the controller reached the node (and was acknowledged).
+     * Returns SIM_CMD_OK, SIM_CMD_WORKING or a negative ZWH_E* code (above). */
+    int (*on_command)(void *model, sim_node_t *node, const uint8_t *cmd, size_t len,
+                      unsigned rx_flags);
     /* Optional: the node just woke up (after its Wake Up Notification went out). */
     void (*on_wake)(void *model, sim_node_t *node);
     /* Optional: a device-event line from stdin addressed to this node ("motion on").
      * Return 0 if handled, ZWH_ENOTSUP if unknown. */
     int (*on_event)(void *model, sim_node_t *node, const char *line);
+    /* Optional: the node was just included by the controller (after its
+     * security bootstrap, if any). Pre-included --devices nodes never get it. */
+    void (*on_included)(void *model, sim_node_t *node);
     /* Frees the model (node removed, reset or simulator exit). */
     void (*free)(void *model);
 } sim_model_ops_t;
@@ -93,6 +108,9 @@ typedef struct sim_node_opts {
 
 struct sim_node {
     sim_net_t *net;
+    struct sim_node_sup *sup; /* node-side Supervision (node_supervision.c), lazily made */
+    uint32_t sup_token;       /* token of the supervised command on_command is handling, 0 if none */
+    uint8_t sup_duration;     /* duration of the WORKING report for it */
     uint16_t id;              /* 0 while not included */
     const sim_device_type_t *type;
     void *model;
@@ -159,6 +177,19 @@ void sim_node_send(sim_node_t *n, const uint8_t *cmd, size_t len);
 int sim_node_after(sim_node_t *n, uint64_t ms, sim_sched_fn fn, const uint8_t *data, size_t len);
 /* Device time in ms converted to loop time with the time scale (at least 1 ms). */
 uint64_t sim_net_scale(const sim_net_t *net, uint64_t device_ms);
+
+/* Node-side Supervision (node_supervision.c), for models. While on_command
+ * runs for a supervised command, sim_node_sup_token() is its session token
+ * (0 when the command was not supervised) and sim_node_sup_working() sets the
+ * duration (Supervision encoding: 0..127 s, 0x80+ minutes, 0xFE unknown) of the
+ * WORKING report the engine sends when on_command returns SIM_CMD_WORKING. The
+ * final status goes out through sim_node_sup_done(token, ZWH_SUPERVISION_*). */
+uint32_t sim_node_sup_token(const sim_node_t *n);
+void sim_node_sup_working(sim_node_t *n, uint8_t duration);
+int sim_node_sup_done(sim_node_t *n, uint32_t token, uint8_t status);
+/* Engine side: a Supervision Get (6C 01 ...) addressed to the node. */
+void sim_node_sup_get(sim_node_t *n, const uint8_t *cmd, size_t len, unsigned rx_flags);
+void sim_node_sup_free(sim_node_t *n);
 
 /* Device types (devices.c). */
 const sim_device_type_t *sim_device_find(const char *name);
