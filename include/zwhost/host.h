@@ -34,7 +34,28 @@ typedef struct zwh_event zwh_event_t;
 #define ZWH_EVENT_DISCONNECTED 3      /* the port dropped; the host reconnects with back-off */
 #define ZWH_EVENT_CONNECTED 4         /* the port is (re)open; start-up runs next */
 #define ZWH_EVENT_NODE_INFO 5         /* a node information frame arrived (node id) */
-#define ZWH_EVENT_COMMAND 6           /* an application command arrived (node id, bytes) */
+#define ZWH_EVENT_COMMAND 6           /* an application command arrived (node id, endpoint,
+                                         security class, bytes), after decapsulation and the
+                                         security policy; Supervision-wrapped commands once */
+#define ZWH_EVENT_NODE_ADDED 7        /* a node joined (inclusion finished; node id) */
+#define ZWH_EVENT_NODE_REMOVED 8      /* a node left (exclusion, failed-node removal) */
+#define ZWH_EVENT_NODE_READY 9        /* the node's interview finished (or was loaded) */
+#define ZWH_EVENT_NODE_DEAD 10        /* a listening/FLiRS node stopped acknowledging */
+#define ZWH_EVENT_NODE_ALIVE 11       /* a dead node answered again */
+#define ZWH_EVENT_INTERVIEW 12        /* interview progress: message = step, zwh_event_get_progress */
+#define ZWH_EVENT_WAKE_UP 13          /* a sleeping node sent its Wake Up Notification */
+#define ZWH_EVENT_TX_REPORT 14        /* a SendData finished: status, rssi = ACK RSSI */
+#define ZWH_EVENT_SECURITY_DROP 15    /* a command was dropped by the security policy (status
+                                         ZWH_ESECCLASS, ZWH_ES2_*, ZWH_ES0_*) */
+#define ZWH_EVENT_INCLUSION 16        /* inclusion/exclusion progress: message = the step */
+#define ZWH_EVENT_S2_GRANT 17         /* S2 bootstrap: the node requests the classes in
+                                         zwh_event_get_value (bits ZWH_SECCLASS n); answer
+                                         with zwh_host_grant() */
+#define ZWH_EVENT_S2_PIN 18           /* S2 bootstrap: type the PIN of the DSK in
+                                         zwh_event_get_data (16 bytes, first 2 zero); answer
+                                         with zwh_host_set_pin() */
+#define ZWH_EVENT_S2_CSA 19           /* S2 bootstrap with CSA: show data (4 bytes) to the user */
+#define ZWH_EVENT_NOTIFICATION 20     /* a Notification Report arrived (also sent as COMMAND) */
 
 /* Host states (zwh_host_get_state) */
 #define ZWH_HOST_IDLE 0
@@ -67,6 +88,15 @@ ZWH_EXTERN uint16_t zwh_event_get_node_id(const zwh_event_t *ev);
 ZWH_EXTERN const uint8_t *zwh_event_get_data(const zwh_event_t *ev, size_t *len);
 /* RSSI in dBm of ZWH_EVENT_COMMAND, or 127 when the stick did not report it. */
 ZWH_EXTERN int zwh_event_get_rssi(const zwh_event_t *ev);
+/* Multi Channel endpoint a command came from (0 = the root device). */
+ZWH_EXTERN int zwh_event_get_endpoint(const zwh_event_t *ev);
+/* ZWH_SECCLASS_* a command arrived under (ZWH_SECCLASS_NONE: plaintext). */
+ZWH_EXTERN int zwh_event_get_secclass(const zwh_event_t *ev);
+/* Event-specific number: requested classes (S2_GRANT), granted classes
+ * (NODE_ADDED), 0 otherwise. */
+ZWH_EXTERN uint32_t zwh_event_get_value(const zwh_event_t *ev);
+/* ZWH_EVENT_INTERVIEW: step index (1-based) and total steps. */
+ZWH_EXTERN int zwh_event_get_progress(const zwh_event_t *ev, int *index, int *total);
 
 /* ---- lifecycle ---- */
 /* Creates a host on `loop` (not owned), or on a private loop when loop is NULL
@@ -141,6 +171,17 @@ ZWH_EXTERN int zwh_host_get_controller_info(const zwh_host_t *host, zwh_controll
 ZWH_EXTERN int zwh_host_get_node_ids(const zwh_host_t *host, uint16_t *ids, size_t max, size_t *count);
 /* ZWH_ENONODE for an unknown node. */
 ZWH_EXTERN int zwh_host_get_node_info(const zwh_host_t *host, uint16_t node_id, zwh_node_info_t *out);
+/* The node's command classes: those of its node information frame (non-secure)
+ * and, once known, those it supports securely. Copies up to max bytes of each
+ * list; counts may exceed max. */
+ZWH_EXTERN int zwh_host_get_node_ccs(const zwh_host_t *host, uint16_t node_id, uint8_t *ccs, size_t max,
+                                     size_t *count, uint8_t *secure_ccs, size_t secure_max, size_t *secure_count);
+/* Completion of a per-node operation: status 0 or ZWH_E*. */
+typedef void (*zwh_node_cb)(zwh_host_t *host, int status, uint16_t node_id, void *user);
+/* Asks the node for its node information frame (RequestNodeInfo); ZWH_EVENT_NODE_INFO
+ * follows, then cb (may be NULL) with 0 or ZWH_ENODEACK. The host does this by
+ * itself after start-up for every node whose NIF it has not seen. */
+ZWH_EXTERN int zwh_host_request_node_info(zwh_host_t *host, uint16_t node_id, zwh_node_cb cb, void *user);
 
 /* Names for logs and tools: "Binary Switch" for generic class 0x10 (NULL if unknown);
  * "EU", "US", "US Long Range", ... for an RF region. Static strings. */

@@ -7,6 +7,8 @@
 #include "zwhost/log.h"
 #include "zwhost/cc.h"
 #include "zwhost/host.h"
+#include "zwhost/send.h"
+#include "zwhost/inclusion.h"
 #include "zwhost/port.h"
 #include "zwhost/cc/value.h"
 #include "zwhost/cc/basic.h"

@@ -68,6 +68,8 @@ ZWH_EXTERN int zwh_date_report_decode(const uint8_t *frame, size_t len, zwh_date
 
 static bool mdh_ok(uint8_t month, uint8_t day, uint8_t hour)
 {
+    if (month == 0 && day == 0 && hour == 0)
+        return true; /* a zone without daylight saving time: the DST fields are zero */
     return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23;
 }
 

@@ -19,6 +19,19 @@ ZWH_EXTERN const uint8_t *zwh_event_get_data(const zwh_event_t *ev, size_t *len)
     return ev ? ev->data : NULL;
 }
 ZWH_EXTERN int zwh_event_get_rssi(const zwh_event_t *ev) { return ev ? ev->rssi : 127; }
+ZWH_EXTERN int zwh_event_get_endpoint(const zwh_event_t *ev) { return ev ? ev->endpoint : 0; }
+ZWH_EXTERN int zwh_event_get_secclass(const zwh_event_t *ev) { return ev ? ev->secclass : ZWH_SECCLASS_NONE; }
+ZWH_EXTERN uint32_t zwh_event_get_value(const zwh_event_t *ev) { return ev ? ev->value : 0; }
+ZWH_EXTERN int zwh_event_get_progress(const zwh_event_t *ev, int *index, int *total)
+{
+    if (!ev || ev->type != ZWH_EVENT_INTERVIEW)
+        return ZWH_EINVAL;
+    if (index)
+        *index = ev->index;
+    if (total)
+        *total = ev->total;
+    return 0;
+}
 
 ZWH_EXTERN const char *zwh_event_type_name(int type)
 {
@@ -29,6 +42,20 @@ ZWH_EXTERN const char *zwh_event_type_name(int type)
     case ZWH_EVENT_CONNECTED: return "connected";
     case ZWH_EVENT_NODE_INFO: return "node-info";
     case ZWH_EVENT_COMMAND: return "command";
+    case ZWH_EVENT_NODE_ADDED: return "node-added";
+    case ZWH_EVENT_NODE_REMOVED: return "node-removed";
+    case ZWH_EVENT_NODE_READY: return "node-ready";
+    case ZWH_EVENT_NODE_DEAD: return "node-dead";
+    case ZWH_EVENT_NODE_ALIVE: return "node-alive";
+    case ZWH_EVENT_INTERVIEW: return "interview";
+    case ZWH_EVENT_WAKE_UP: return "wake-up";
+    case ZWH_EVENT_TX_REPORT: return "tx-report";
+    case ZWH_EVENT_SECURITY_DROP: return "security-drop";
+    case ZWH_EVENT_INCLUSION: return "inclusion";
+    case ZWH_EVENT_S2_GRANT: return "s2-grant";
+    case ZWH_EVENT_S2_PIN: return "s2-pin";
+    case ZWH_EVENT_S2_CSA: return "s2-csa";
+    case ZWH_EVENT_NOTIFICATION: return "notification";
     default: return "unknown";
     }
 }
@@ -41,7 +68,8 @@ void zwh__host_emit_event(zwh_host_t *h, const zwh_event_t *ev)
 
 void zwh__host_emit(zwh_host_t *h, int type, int status, const char *message, uint16_t node_id)
 {
-    zwh_event_t ev = {.type = type, .status = status, .message = message, .node_id = node_id, .rssi = 127};
+    zwh_event_t ev = {.type = type, .status = status, .message = message, .node_id = node_id, .rssi = 127,
+                      .secclass = ZWH_SECCLASS_NONE};
     zwh__host_emit_event(h, &ev);
 }
 
@@ -59,6 +87,7 @@ static void on_disconnect(void *user, int status, const char *why)
 {
     zwh_host_t *h = user;
     zwh__startup_cancel(h);
+    zwh__incl_abort(h, ZWH_ECONNRESET);
     h->state = ZWH_HOST_CONNECTING;
     zwh__host_emit(h, ZWH_EVENT_DISCONNECTED, status, why, 0);
 }
@@ -82,9 +111,9 @@ static void handle_app_cmd(zwh_host_t *h, const uint8_t *p, size_t n, bool bridg
         zwh_cc_format(a.cmd, a.cmd_len, line, sizeof line);
         ZWH_LOGT(&h->log, "node %u: %s", a.src, line);
     }
-    zwh_event_t ev = {.type = ZWH_EVENT_COMMAND, .node_id = a.src, .data = a.cmd, .len = a.cmd_len,
-                      .rssi = a.has_rssi ? a.rssi : 127};
-    zwh__host_emit_event(h, &ev);
+    if (h->state != ZWH_HOST_READY)
+        return; /* start-up: the node table and security are not set up yet */
+    zwh__rx_app_cmd(h, a.src, a.cmd, a.cmd_len, a.has_rssi ? a.rssi : 127, (a.rx_status & 0x0C) != 0);
 }
 
 static void handle_update(zwh_host_t *h, const uint8_t *p, size_t n)
@@ -257,18 +286,32 @@ ZWH_EXTERN int zwh_host_start(zwh_host_t *host)
         return ZWH_EINVAL;
     if (host->state != ZWH_HOST_IDLE)
         return ZWH_EALREADY;
+    int rc = zwh__tx_init(host);
+    if (rc == 0 && !host->incl)
+        rc = zwh__incl_init(host);
+    if (rc != 0)
+        return rc;
     zwh__serial_cbs_t cbs = {on_connect, on_disconnect, on_open_error, on_unsolicited};
     zwh__serial_init(&host->serial, host->loop, &host->cfg, &host->log, &cbs, host);
     zwh__serial_set_retry(&host->serial, host->retry_min_ms, host->retry_max_ms);
     host->serial_ready = true;
     host->state = ZWH_HOST_CONNECTING;
-    int rc = zwh__serial_open(&host->serial, host->url);
+    rc = zwh__serial_open(&host->serial, host->url);
     if (rc != 0)
         host->state = ZWH_HOST_IDLE;
     return rc;
 }
 
-static void maybe_closed(zwh_host_t *h)
+static void free_host(zwh_host_t *h)
+{
+    zwh__incl_free(h);
+    zwh__secure_free(h);
+    zwh_keystore_free(h->keys);
+    free(h->nodes);
+    free(h);
+}
+
+void zwh__host_closed_one(zwh_host_t *h)
 {
     if (--h->pending_closes > 0)
         return;
@@ -277,15 +320,13 @@ static void maybe_closed(zwh_host_t *h)
     h->closed = true;
     if (cb)
         cb(h, user);
-    if (!h->own_loop) {
-        free(h->nodes);
-        free(h);
-    }
+    if (!h->own_loop)
+        free_host(h);
     /* a private-loop host is freed by zwh_host_run once its loop has stopped */
 }
 
-static void serial_closed(void *user) { maybe_closed(user); }
-static void async_closed(uv_handle_t *hd) { maybe_closed(hd->data); }
+static void serial_closed(void *user) { zwh__host_closed_one(user); }
+static void handle_closed(uv_handle_t *hd) { zwh__host_closed_one(hd->data); }
 
 ZWH_EXTERN int zwh_host_close(zwh_host_t *host, zwh_close_cb cb, void *user)
 {
@@ -302,7 +343,9 @@ ZWH_EXTERN int zwh_host_close(zwh_host_t *host, zwh_close_cb cb, void *user)
         host->pending_closes++;
         zwh__serial_close(&host->serial, serial_closed, host);
     }
-    uv_close((uv_handle_t *)&host->async, async_closed);
+    zwh__tx_close(host, &host->pending_closes, handle_closed);
+    zwh__incl_close(host);
+    uv_close((uv_handle_t *)&host->async, handle_closed);
     return 0;
 }
 
@@ -316,8 +359,7 @@ ZWH_EXTERN int zwh_host_run(zwh_host_t *host, int mode)
     if (host->closed && !uv_loop_alive(loop)) {
         uv_loop_close(loop);
         free(loop);
-        free(host->nodes);
-        free(host);
+        free_host(host);
     }
     return rc;
 }

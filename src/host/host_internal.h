@@ -7,13 +7,35 @@
 #include "zwhost/host.h"
 #include "serialapi/api.h"
 #include "serialapi/serial.h"
+#include "encap/supervision.h"
+#include "encap/transport_service.h"
+#include "security/s0.h"
+#include "security/s2.h"
 #include "util/log.h"
+#include "zwhost/security.h"
+#include "zwhost/send.h"
+
+#define ZWH__NODE_MAX_CC 64
 
 typedef struct zwh__node {
     zwh_node_info_t info;
-    uint8_t ccs[64];      /* command classes from the node information frame */
+    uint8_t ccs[ZWH__NODE_MAX_CC];     /* command classes from the node information frame */
     uint8_t ccs_len;
+    uint8_t sec_ccs[ZWH__NODE_MAX_CC]; /* CCs supported securely (S2/S0 Commands Supported) */
+    uint8_t sec_ccs_len;
+    bool sec_ccs_known;
+    bool present;                      /* seen in the controller's node list at start-up */
+    bool dead;                         /* stopped acknowledging; queue fails fast */
+    bool awake;                        /* sleeping node: Wake Up Notification seen, not yet sent back to sleep */
+    uint32_t granted;                  /* security classes, bit n = ZWH_SECCLASS n */
 } zwh__node_t;
+
+/* A transaction of the send pipeline (tx.c). */
+typedef struct zwh__tx zwh__tx_t;
+/* The network-management operation (inclusion.c). */
+typedef struct zwh__incl zwh__incl_t;
+/* Internal class for the S0 bootstrap's all-zero key. */
+#define ZWH__SECCLASS_S0_TEMP (-4)
 
 /* Start-up: a table of steps run one request at a time (startup.c). */
 typedef struct zwh__startup {
@@ -36,6 +58,10 @@ struct zwh_event {
     const uint8_t *data;
     size_t len;
     int rssi;
+    int endpoint;
+    int secclass;
+    uint32_t value;
+    int index, total;
 };
 
 struct zwh_host {
@@ -59,6 +85,22 @@ struct zwh_host {
     zwh__node_t *nodes;       /* sorted by id */
     size_t node_count, node_cap;
     zwh__startup_t startup;
+    /* send pipeline (tx.c) */
+    zwh__tx_t *txs;           /* queued and running transactions, in submission order */
+    uint32_t next_tx_id;
+    uv_timer_t tx_timer;
+    zwh__sup_t sup;           /* outgoing and incoming Supervision sessions */
+    zwh__ts_t *ts;            /* Transport Service engine */
+    zwh__incl_t *incl;        /* inclusion.c */
+    bool state_dirty;         /* something persistent changed since the last save */
+    /* security (secure.c) */
+    zwh_keystore_t *keys;
+    char keys_path[256];
+    zwh__s2_t *s2;
+    zwh__s0_t *s0;
+    struct zwh__host_counters {
+        uint64_t policy_dropped, decap_failed, rx_commands, tx_ok, tx_failed;
+    } counters;
     zwh_close_cb close_cb;
     void *close_user;
     int pending_closes;
@@ -72,6 +114,76 @@ void zwh__host_emit_event(zwh_host_t *h, const zwh_event_t *ev);
 zwh__node_t *zwh__host_node(const zwh_host_t *h, uint16_t id);
 zwh__node_t *zwh__host_node_add(zwh_host_t *h, uint16_t id);
 void zwh__host_nodes_clear(zwh_host_t *h);
+/* Start-up: mark every node unseen; prune the ones still unseen at the end. */
+void zwh__host_nodes_mark_unseen(zwh_host_t *h);
+void zwh__host_nodes_prune(zwh_host_t *h);
+bool zwh__node_has_cc(const zwh__node_t *n, uint8_t cc);
+void zwh__host_request_missing_nifs(zwh_host_t *h);
+void zwh__host_node_apply_protocol(zwh__node_t *n, const zwh__api_node_protocol_t *p);
+/* Removes a node: fails its transactions (ZWH_ENONODE), forgets its security state. */
+void zwh__host_node_remove(zwh_host_t *h, uint16_t id);
+/* Something persistent about a node changed (saved with the state). */
+void zwh__host_node_changed(zwh_host_t *h, uint16_t id);
+/* One of the handles closed by zwh_host_close finished. */
+void zwh__host_closed_one(zwh_host_t *h);
+
+/* send pipeline (tx.c) */
+int zwh__tx_init(zwh_host_t *h);
+void zwh__tx_close(zwh_host_t *h, int *pending_closes, uv_close_cb cb);
+/* Fails every transaction (status) and frees them. */
+void zwh__tx_fail_all(zwh_host_t *h, int status);
+void zwh__tx_fail_node(zwh_host_t *h, uint16_t node, int status);
+void zwh__tx_schedule(zwh_host_t *h);
+void zwh__tx_arm(zwh_host_t *h);
+/* Internal send: like zwh_host_send with a reply flag (bypasses the node's
+ * one-transaction rule: Supervision Reports, Time CC answers). */
+#define ZWH__TXF_REPLY 0x80
+#define ZWH__TXF_INTERNAL 0x40 /* host's own traffic (Wake Up No More Information) */
+int zwh__tx_submit(zwh_host_t *h, uint16_t node, const uint8_t *cmd, size_t len, const zwh_send_opts_t *opts,
+                   unsigned xflags, zwh_send_cb cb, void *user, uint32_t *id);
+/* From the receive path */
+void zwh__tx_on_nonce(zwh_host_t *h, uint16_t node);
+void zwh__tx_on_command(zwh_host_t *h, uint16_t node, uint8_t endpoint, int secclass, const uint8_t *cmd,
+                        size_t len);
+void zwh__tx_on_supervision_report(zwh_host_t *h, uint16_t node, uint8_t endpoint, const uint8_t *cmd,
+                                   size_t len);
+void zwh__tx_on_wakeup(zwh_host_t *h, uint16_t node);
+/* Sends a raw frame (already encapsulated) to node with SendData; done may be NULL. */
+typedef void (*zwh__frame_done_fn)(zwh_host_t *h, uint32_t tag, int status, int rssi);
+int zwh__host_send_frame(zwh_host_t *h, uint16_t node, const uint8_t *frame, size_t len, int priority,
+                         zwh__frame_done_fn done, uint32_t tag);
+uint64_t zwh__host_now(const zwh_host_t *h);
+
+/* security (secure.c) */
+int zwh__secure_start(zwh_host_t *h);   /* (re)creates the engines for the home id / node id */
+void zwh__secure_free(zwh_host_t *h);
+/* Class to send cc to node under (ZWH_SECCLASS_NONE = plaintext). */
+int zwh__secure_tx_class(const zwh_host_t *h, const zwh__node_t *n, uint8_t cc);
+/* True when a command of class cc from node may be delivered under secclass. */
+bool zwh__secure_rx_allowed(const zwh_host_t *h, const zwh__node_t *n, uint8_t cc, int secclass);
+/* Encapsulates app for node under secclass: ZWH__S2_TX_ENCAP / ZWH__S2_TX_NONCE_GET-like results
+ * (1 = frame to send, 2 = a nonce request to send first) or a negative code. */
+int zwh__secure_encap(zwh_host_t *h, uint16_t node, int secclass, const uint8_t *app, size_t len, uint8_t *out,
+                      size_t cap, size_t *out_len);
+int zwh__secclass_rank(int secclass);
+void zwh__secure_set_granted(zwh_host_t *h, uint16_t node, uint32_t granted);
+
+/* network management (inclusion.c) */
+int zwh__incl_init(zwh_host_t *h);
+void zwh__incl_close(zwh_host_t *h);
+void zwh__incl_free(zwh_host_t *h);
+void zwh__incl_abort(zwh_host_t *h, int status);
+/* S2/S0 commands for a running bootstrap: true when consumed. */
+bool zwh__incl_on_security(zwh_host_t *h, uint16_t src, const uint8_t *cmd, size_t len, int secclass);
+bool zwh__incl_on_command(zwh_host_t *h, uint16_t src, const uint8_t *cmd, size_t len, int secclass);
+void zwh__incl_decrypt_failed(zwh_host_t *h, uint16_t src);
+int zwh__secure_highest(uint32_t granted);
+
+/* receive path (rx.c) */
+void zwh__rx_app_cmd(zwh_host_t *h, uint16_t src, const uint8_t *cmd, size_t len, int rssi, bool multicast);
+/* Time CC server (time_server.c): builds the answer to a Time/Clock/Time
+ * Parameters Get at the given wall-clock time; 0 when cmd is not one of them. */
+int zwh__time_server_answer(const uint8_t *cmd, size_t len, int64_t unix_time, uint8_t *out, size_t cap);
 
 /* start-up (startup.c) */
 void zwh__startup_begin(zwh_host_t *h);

@@ -84,7 +84,7 @@ static int h_init(zwh_host_t *h, zwh__request_t *r, int st)
     h->info.chip_type = d.chip_type;
     h->info.chip_version = d.chip_version;
     h->info.is_sis = (d.capabilities & 0x08) != 0;
-    zwh__host_nodes_clear(h);
+    zwh__host_nodes_mark_unseen(h);
     h->startup.pending_count = 0;
     for (unsigned n = 1; n <= ZWH__MAX_CLASSIC_NODE; n++)
         if (zwh__api_mask_has(d.node_mask, n))
@@ -261,19 +261,8 @@ static int h_nodes(zwh_host_t *h, zwh__request_t *r, int st)
     zwh__node_t *n = zwh__host_node_add(h, id);
     if (!n)
         return ZWH_ENOMEM;
-    n->info.basic = p.basic;
-    n->info.generic = p.generic;
-    n->info.specific = p.specific;
-    n->info.listening = p.listening;
-    n->info.routing = p.routing;
-    n->info.beaming = p.beaming;
-    n->info.flirs_ms = p.flirs_ms;
-    n->info.sleeping = !p.listening && p.flirs_ms == 0;
-    n->info.controller = p.controller;
-    n->info.security_flag = p.security_flag;
-    n->info.protocol_version = p.protocol_version;
-    n->info.max_speed = p.max_speed;
-    n->info.long_range = id > ZWH__MAX_CLASSIC_NODE;
+    n->present = true;
+    zwh__host_node_apply_protocol(n, &p);
     return more ? 1 : 0;
 }
 
@@ -382,11 +371,17 @@ static void run_step(zwh_host_t *h)
         return; /* wait for startup_done */
     }
     h->startup.step = -1;
+    zwh__host_nodes_prune(h);
+    int src = zwh__secure_start(h);
+    if (src < 0)
+        ZWH_LOGE(&h->log, "security engines unavailable: %s", zwh_strerror(src));
     h->state = ZWH_HOST_READY;
     ZWH_LOGI(&h->log, "ready: home id %08x, node %u, %s, %zu nodes in %llu ms", h->info.home_id,
              h->info.node_id, h->info.library_version, h->node_count,
              (unsigned long long)(zwh__serial_now(&h->serial) - h->startup.started_ms));
     zwh__host_emit(h, ZWH_EVENT_READY, 0, NULL, 0);
+    zwh__tx_schedule(h);
+    zwh__host_request_missing_nifs(h);
 }
 
 void zwh__startup_begin(zwh_host_t *h)
