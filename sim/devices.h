@@ -6,5 +6,7 @@
 #include "nodes.h"
 
 extern const sim_device_type_t sim_dev_switch;
+extern const sim_device_type_t sim_dev_s2switch; /* dev_secure_switch.c */
+extern const sim_device_type_t sim_dev_s0switch;
 
 #endif
