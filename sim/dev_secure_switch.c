@@ -2,6 +2,8 @@
  *   s2switch  requests S2 Unauthenticated + Authenticated; Binary Switch only
  *             under S2 (its S2 Commands Supported Report lists 0x25)
  *   s0switch  requests S0; Binary Switch only under S0
+ *   s2s0switch  the s2switch requesting the S0 key as well (S2 bootstrap with
+ *             an S0 grant)
  * Both also answer Manufacturer Specific Device Specific Get (72 06) with a
  * serial number (72 07 type, format|length, UTF-8): the s2switch's is 31
  * characters, so its S2-encapsulated report (35 + 12 bytes) exceeds the
@@ -32,7 +34,7 @@ static int sec_switch_command(void *model, sim_node_t *node, const uint8_t *cmd,
         uint8_t type = cmd[2] & 0x07;
         if (type != ID_TYPE_FACTORY_DEFAULT && type != ID_TYPE_SERIAL)
             return ZWH_ENOTSUP;
-        const char *serial = node->type->security & ZWH_KEY_S0 ? S0_SERIAL : S2_SERIAL;
+        const char *serial = node->type->security & ZWH_KEY_S2_UNAUTHENTICATED ? S2_SERIAL : S0_SERIAL;
         size_t n = strlen(serial);
         uint8_t rep[4 + 31];
         rep[0] = CC_MANUFACTURER_SPECIFIC;
@@ -62,6 +64,19 @@ const sim_device_type_t sim_dev_s2switch = {
     .nif = {.basic = 0x04, .generic = 0x10, .specific = 0x01, .ncc = 6,
             .cc = {0x5E, 0x55, 0x9F, 0x6C, 0x72, 0x86}},
     .security = (1u << ZWH_SECCLASS_S2_UNAUTHENTICATED) | (1u << ZWH_SECCLASS_S2_AUTHENTICATED),
+    .nsecure_cc = 1,
+    .secure_cc = {0x25},
+    .create = sec_switch_create,
+    .ops = &sec_switch_ops,
+};
+
+const sim_device_type_t sim_dev_s2s0switch = {
+    .name = "s2s0switch",
+    .summary = "test plug: s2switch that also requests the S0 key",
+    .nif = {.basic = 0x04, .generic = 0x10, .specific = 0x01, .ncc = 7,
+            .cc = {0x5E, 0x55, 0x9F, 0x98, 0x6C, 0x72, 0x86}},
+    .security = (1u << ZWH_SECCLASS_S2_UNAUTHENTICATED) | (1u << ZWH_SECCLASS_S2_AUTHENTICATED) |
+                (1u << ZWH_SECCLASS_S0),
     .nsecure_cc = 1,
     .secure_cc = {0x25},
     .create = sec_switch_create,

@@ -75,12 +75,17 @@ static int start(void **state, const char *devices, const char *pending, const c
 
 static int setup_pre(void **state)
 {
-    return start(state, "s2switch:2,s0switch:3,switch:4", NULL, "3");
+    return start(state, "s2switch:2,s0switch:3,switch:4,s2switch:5", NULL, "3");
 }
 
 static int setup_pending_s2(void **state)
 {
     return start(state, NULL, "s2switch", "11");
+}
+
+static int setup_pending_s2s0(void **state)
+{
+    return start(state, NULL, "s2s0switch", "13");
 }
 
 static int setup_pending_s0(void **state)
@@ -264,6 +269,35 @@ static void s2_segmented_in_and_out(void **state)
     assert_false(t->s.rx[i].segmented);
 }
 
+/* Multicast Binary Switch Set to two S2 plugs: the first multicast is dropped
+ * (no MPAN yet), its singlecast follow-ups hand over the MPAN, and the next
+ * multicast is decrypted by both from the MPAN alone. */
+static void s2_multicast_to_two_plugs(void **state)
+{
+    sec_t *t = *state;
+    const uint8_t nodes[] = {2, 5};
+    const uint8_t off[] = {0x25, 0x01, 0x00};
+    for (size_t i = 0; i < 2; i++)
+        simsec_grant(&t->s, nodes[i], 1u << ZWH_SECCLASS_S2_AUTHENTICATED);
+    assert_int_equal(simsec_send_multicast(&t->s, 7, ZWH__S2_AUTH, nodes, 2, SW_ON, sizeof SW_ON), 0);
+    for (size_t i = 0; i < 2; i++)
+        simsec_send_followup(&t->s, nodes[i], ZWH_SECCLASS_S2_AUTHENTICATED, 7, SW_ON, sizeof SW_ON);
+    simsec_idle(&t->s, 4000);
+    assert_int_equal(t->s.last_tx_status, 0x00);
+    for (size_t i = 0; i < 2; i++) {
+        simsec_send(&t->s, nodes[i], ZWH_SECCLASS_S2_AUTHENTICATED, SW_GET, sizeof SW_GET);
+        assert_int_equal(got(t, simsec_wait(&t->s, nodes[i], 0x25, 0x03, 3000), nodes[i],
+                             ZWH_SECCLASS_S2_AUTHENTICATED)->b[2], 0xFF);
+    }
+    assert_int_equal(simsec_send_multicast(&t->s, 7, ZWH__S2_AUTH, nodes, 2, off, sizeof off), 0);
+    simsec_idle(&t->s, 3000);
+    for (size_t i = 0; i < 2; i++) {
+        simsec_send(&t->s, nodes[i], ZWH_SECCLASS_S2_AUTHENTICATED, SW_GET, sizeof SW_GET);
+        assert_int_equal(got(t, simsec_wait(&t->s, nodes[i], 0x25, 0x03, 3000), nodes[i],
+                             ZWH_SECCLASS_S2_AUTHENTICATED)->b[2], 0x00);
+    }
+}
+
 static void s0_switch_and_commands_supported(void **state)
 {
     sec_t *t = *state;
@@ -399,6 +433,31 @@ static void s2_inclusion_partial_grant(void **state)
     got(t, simsec_wait(&t->s, 2, 0x25, 0x03, 4000), 2, ZWH_SECCLASS_S2_UNAUTHENTICATED);
 }
 
+static void s2_inclusion_with_s0_grant(void **state)
+{
+    sec_t *t = *state;
+    read_dsk(t, "s2s0switch");
+    include(t, 2, 0x9F);
+    const uint8_t all = ZWH_KEY_S2_UNAUTHENTICATED | ZWH_KEY_S2_AUTHENTICATED | ZWH_KEY_S0;
+    assert_int_equal(simsec_kex_start(&t->s, 2, ZWH__KEX_ROLE_CONTROLLER, all, SIMSEC_PIN_RIGHT), 0);
+    assert_int_equal(simsec_kex_run(&t->s, 20000), 1);
+    assert_int_equal(t->s.kex_keys, all);
+    simsec_send(&t->s, 2, ZWH_SECCLASS_S2_AUTHENTICATED, SW_GET, sizeof SW_GET);
+    got(t, simsec_wait(&t->s, 2, 0x25, 0x03, 4000), 2, ZWH_SECCLASS_S2_AUTHENTICATED);
+    /* the S0 key (verified over S2 during the bootstrap) now works in S0: a
+     * NIF command under S0 is answered under S0 ... */
+    const uint8_t dsg[] = {0x72, 0x06, 0x01};
+    simsec_send(&t->s, 2, ZWH_SECCLASS_S0, dsg, sizeof dsg);
+    const simsec_cmd_t *c = got(t, simsec_wait(&t->s, 2, 0x72, 0x07, 4000), 2, ZWH_SECCLASS_S0);
+    assert_int_equal(c->b[3], 31);
+    /* ... while Binary Switch, a secure CC, is taken only under the highest class */
+    size_t n = t->s.nrx;
+    simsec_send(&t->s, 2, ZWH_SECCLASS_S0, SW_GET, sizeof SW_GET);
+    simsec_idle(&t->s, 3000);
+    simsec_pump(&t->s, 400);
+    assert_int_equal(t->s.nrx, n);
+}
+
 static void s0_inclusion(void **state)
 {
     sec_t *t = *state;
@@ -462,10 +521,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(s2_replayed_frame_dropped, setup_pre, teardown),
         cmocka_unit_test_setup_teardown(s2_commands_supported_report, setup_pre, teardown),
         cmocka_unit_test_setup_teardown(s2_segmented_in_and_out, setup_pre, teardown),
+        cmocka_unit_test_setup_teardown(s2_multicast_to_two_plugs, setup_pre, teardown),
         cmocka_unit_test_setup_teardown(s0_switch_and_commands_supported, setup_pre, teardown),
         cmocka_unit_test_setup_teardown(s2_inclusion_right_pin, setup_pending_s2, teardown),
         cmocka_unit_test_setup_teardown(s2_inclusion_wrong_pin, setup_pending_s2, teardown),
         cmocka_unit_test_setup_teardown(s2_inclusion_partial_grant, setup_pending_s2, teardown),
+        cmocka_unit_test_setup_teardown(s2_inclusion_with_s0_grant, setup_pending_s2s0, teardown),
         cmocka_unit_test_setup_teardown(s0_inclusion, setup_pending_s0, teardown),
         cmocka_unit_test(dsk_format_and_determinism),
     };

@@ -11,6 +11,7 @@
 
 #define F_APP_CMD_HANDLER 0x04
 #define F_SEND_DATA 0x13
+#define F_SEND_DATA_MULTI 0x14
 #define TXO 0x25
 #define MAX_FRAME 46
 #define RES_TIMEOUT_MS 600
@@ -44,6 +45,7 @@ static void queue_frame(simsec_t *s, uint16_t dst, const uint8_t *b, size_t len)
         return;
     }
     simsec_frame_t *f = &s->out[s->ot++ % SIMSEC_OUT_MAX];
+    f->nmulti = 0;
     f->dst = dst;
     f->len = len;
     memcpy(f->b, b, len);
@@ -52,14 +54,23 @@ static void queue_frame(simsec_t *s, uint16_t dst, const uint8_t *b, size_t len)
 static void start_tx(simsec_t *s)
 {
     const simsec_frame_t *f = &s->out[s->oh % SIMSEC_OUT_MAX];
-    uint8_t p[4 + MAX_FRAME];
+    uint8_t p[4 + 8 + MAX_FRAME];
+    size_t n = 0;
     s->cb = (uint8_t)(s->cb % 0xFE + 1);
-    p[0] = (uint8_t)f->dst;
-    p[1] = (uint8_t)f->len;
-    memcpy(p + 2, f->b, f->len);
-    p[2 + f->len] = TXO;
-    p[3 + f->len] = s->cb;
-    sim_client_send(s->c, ZWH__TYPE_REQ, F_SEND_DATA, p, 4 + f->len);
+    if (f->nmulti) {
+        p[n++] = f->nmulti;
+        memcpy(p + n, f->multi, f->nmulti);
+        n += f->nmulti;
+    } else {
+        p[n++] = (uint8_t)f->dst;
+    }
+    p[n++] = (uint8_t)f->len;
+    memcpy(p + n, f->b, f->len);
+    n += f->len;
+    p[n++] = TXO;
+    p[n++] = s->cb;
+    s->tx_func = f->nmulti ? F_SEND_DATA_MULTI : F_SEND_DATA;
+    sim_client_send(s->c, ZWH__TYPE_REQ, s->tx_func, p, n);
     s->tx_state = 1;
     s->tx_deadline = sim_now_ms() + RES_TIMEOUT_MS;
 }
@@ -126,7 +137,7 @@ static bool try_pend(simsec_t *s, simsec_pend_t *p)
         r = zwh__s0_encap(s->s0, &tx, p->b, p->len, sim_now_ms(), out, sizeof out, &n);
         nonce_get = r == ZWH__S0_TX_NONCE_GET;
     } else {
-        zwh__s2_tx_t tx = {.dst = p->dst, .cls = engine_class(p->cls)};
+        zwh__s2_tx_t tx = {.dst = p->dst, .cls = engine_class(p->cls), .mgrp_group = p->mgrp, .mpan_group = p->mgrp};
         r = zwh__s2_encap(s->s2, &tx, p->b, p->len, sim_now_ms(), out, sizeof out, &n);
         nonce_get = r == ZWH__S2_TX_NONCE_GET;
     }
@@ -173,7 +184,8 @@ static void retry_pending(simsec_t *s, uint16_t src, bool s0)
     drain(s, src, s0);
 }
 
-static void send_secure(simsec_t *s, uint16_t nid, int cls, bool s0, const uint8_t *cmd, size_t len)
+static void send_secure_grp(simsec_t *s, uint16_t nid, int cls, bool s0, uint8_t mgrp, const uint8_t *cmd,
+                            size_t len)
 {
     for (int i = 0; i < SIMSEC_PEND_MAX; i++) {
         simsec_pend_t *p = &s->pend[i];
@@ -185,12 +197,44 @@ static void send_secure(simsec_t *s, uint16_t nid, int cls, bool s0, const uint8
         p->dst = nid;
         p->cls = cls;
         p->s0 = s0;
+        p->mgrp = mgrp;
         p->len = len;
         memcpy(p->b, cmd, len);
         drain(s, nid, s0);
         return;
     }
     fprintf(stderr, "simsec: too many commands waiting for nonces\n");
+}
+
+static void send_secure(simsec_t *s, uint16_t nid, int cls, bool s0, const uint8_t *cmd, size_t len)
+{
+    send_secure_grp(s, nid, cls, s0, 0, cmd, len);
+}
+
+void simsec_send_followup(simsec_t *s, uint16_t nid, int cls, uint8_t group, const uint8_t *cmd, size_t len)
+{
+    send_secure_grp(s, nid, cls, false, group, cmd, len);
+    tx_next(s);
+}
+
+int simsec_send_multicast(simsec_t *s, uint8_t group, int cls, const uint8_t *nids, size_t n, const uint8_t *cmd,
+                          size_t len)
+{
+    uint8_t out[MAX_FRAME];
+    size_t olen = 0;
+    if (n == 0 || n > 8 || s->ot - s->oh >= SIMSEC_OUT_MAX)
+        return -1;
+    int r = zwh__s2_encap_multicast(s->s2, group, cls, cmd, len, sim_now_ms(), out, sizeof out, &olen);
+    if (r < 0)
+        return r;
+    simsec_frame_t *f = &s->out[s->ot++ % SIMSEC_OUT_MAX];
+    f->nmulti = (uint8_t)n;
+    memcpy(f->multi, nids, n);
+    f->dst = 0;
+    f->len = olen;
+    memcpy(f->b, out, olen);
+    tx_next(s);
+    return 0;
 }
 
 void simsec_send(simsec_t *s, uint16_t nid, int cls, const uint8_t *cmd, size_t len)
@@ -397,7 +441,7 @@ static void on_wire(simsec_t *s, uint16_t src, const uint8_t *f, size_t len, boo
 
 static void on_frame(simsec_t *s, const sim_frame_t *f)
 {
-    if (f->func == F_SEND_DATA && f->type == ZWH__TYPE_RES && s->tx_state == 1) {
+    if (f->func == s->tx_func && f->type == ZWH__TYPE_RES && s->tx_state == 1) {
         if (f->len >= 1 && f->payload[0]) {
             s->tx_state = 2;
             s->tx_deadline = sim_now_ms() + CB_TIMEOUT_MS;
@@ -406,7 +450,7 @@ static void on_frame(simsec_t *s, const sim_frame_t *f)
         }
         return;
     }
-    if (f->func == F_SEND_DATA && f->type == ZWH__TYPE_REQ && f->len >= 2 && f->payload[0] == s->cb &&
+    if (f->func == s->tx_func && f->type == ZWH__TYPE_REQ && f->len >= 2 && f->payload[0] == s->cb &&
         s->tx_state == 2) {
         s->last_tx_status = f->payload[1];
         s->oh++;

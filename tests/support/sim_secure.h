@@ -13,6 +13,8 @@
  *   simsec_grant(&s, nid, classes)     classes (bit n = ZWH_SECCLASS n) granted to nid
  *   simsec_send(&s, nid, cls, cmd, n)  cls ZWH_SECCLASS_NONE (plaintext), S2 class or S0
  *   simsec_send_raw(&s, nid, frame, n) exactly these bytes in one SendData
+ *   simsec_send_multicast / simsec_send_followup   S2 multicast (MPAN) and its
+ *                                      singlecast follow-ups
  *   simsec_pump(&s, ms)                runs the exchange for ms
  *   simsec_wait(&s, nid, cc, cmd, ms)  pumps until such a command from nid is in rx[]
  *                                      that no earlier wait returned (its index, or -1)
@@ -56,6 +58,8 @@ typedef struct simsec_cmd {
 
 typedef struct simsec_frame {
     uint16_t dst;
+    uint8_t nmulti;   /* != 0: SendDataMulticast to multi[] instead of dst */
+    uint8_t multi[8];
     size_t len;
     uint8_t b[46];
 } simsec_frame_t;
@@ -66,6 +70,7 @@ typedef struct simsec_pend {
     uint16_t dst;
     int cls; /* ZWH_SECCLASS_*, ZWH_SECCLASS_TEMP = bootstrap temporary key */
     bool s0;
+    uint8_t mgrp; /* S2 singlecast follow-up of this multicast group (MGRP and MPAN ext) */
     size_t len;
     uint8_t b[256];
 } simsec_pend_t;
@@ -81,6 +86,7 @@ typedef struct simsec {
     simsec_frame_t out[SIMSEC_OUT_MAX];
     size_t oh, ot;
     int tx_state; /* 0 idle, 1 awaiting RES, 2 awaiting callback */
+    uint8_t tx_func;
     uint8_t cb;
     uint64_t tx_deadline;
     uint8_t last_tx_status;
@@ -114,6 +120,11 @@ void simsec_free(simsec_t *s);
 void simsec_grant(simsec_t *s, uint16_t nid, uint32_t classes);
 void simsec_send(simsec_t *s, uint16_t nid, int cls, const uint8_t *cmd, size_t len);
 void simsec_send_raw(simsec_t *s, uint16_t nid, const uint8_t *frame, size_t len);
+/* S2 multicast to group (our MPAN), sent with SendDataMulticast to nids[n]. */
+int simsec_send_multicast(simsec_t *s, uint8_t group, int cls, const uint8_t *nids, size_t n, const uint8_t *cmd,
+                          size_t len);
+/* The singlecast follow-up of group to nid: MGRP extension plus our MPAN (encrypted). */
+void simsec_send_followup(simsec_t *s, uint16_t nid, int cls, uint8_t group, const uint8_t *cmd, size_t len);
 void simsec_pump(simsec_t *s, int ms);
 int simsec_wait(simsec_t *s, uint16_t nid, uint8_t cc, uint8_t cmd, int ms);
 void simsec_idle(simsec_t *s, int ms);
