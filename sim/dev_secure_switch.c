@@ -4,7 +4,8 @@
  *   s0switch  requests S0; Binary Switch only under S0
  *   s2s0switch  the s2switch requesting the S0 key as well (S2 bootstrap with
  *             an S0 grant)
- * Both also answer Manufacturer Specific Device Specific Get (72 06) with a
+ * Once included (after the bootstrap) each reports its state unsolicited, as
+ * many plugs do. All also answer Manufacturer Specific Device Specific Get (72 06) with a
  * serial number (72 07 type, format|length, UTF-8): the s2switch's is 31
  * characters, so its S2-encapsulated report (35 + 12 bytes) exceeds the
  * 46-byte frame and goes out in Transport Service segments. */
@@ -48,6 +49,12 @@ static int sec_switch_command(void *model, sim_node_t *node, const uint8_t *cmd,
     return sim_dev_switch.ops->on_command(model, node, cmd, len, rx_flags);
 }
 
+static void sec_switch_included(void *model, sim_node_t *node)
+{
+    static const uint8_t get[] = {0x25, 0x02};
+    (void)sec_switch_command(model, node, get, sizeof get, 0); /* the switch's own report */
+}
+
 static void sec_switch_free(void *model)
 {
     sim_dev_switch.ops->free(model);
@@ -55,6 +62,7 @@ static void sec_switch_free(void *model)
 
 static const sim_model_ops_t sec_switch_ops = {
     .on_command = sec_switch_command,
+    .on_included = sec_switch_included,
     .free = sec_switch_free,
 };
 

@@ -14,6 +14,7 @@
 
 #include <regex.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include "security/s2.h"
 #include "sim_secure.h"
 #include "zwhost/zwhost.h"
@@ -370,6 +371,8 @@ static void s2_inclusion_right_pin(void **state)
                                       ZWH_KEY_S2_UNAUTHENTICATED | ZWH_KEY_S2_AUTHENTICATED, SIMSEC_PIN_RIGHT), 0);
     assert_int_equal(simsec_kex_run(&t->s, 20000), 1);
     assert_int_equal(t->s.kex_keys, ZWH_KEY_S2_UNAUTHENTICATED | ZWH_KEY_S2_AUTHENTICATED);
+    /* on_included runs after the bootstrap: its report comes under the new class */
+    assert_int_equal(got(t, simsec_wait(&t->s, 2, 0x25, 0x03, 3000), 2, ZWH_SECCLASS_S2_AUTHENTICATED)->b[2], 0x00);
     /* the node holds the Authenticated key: an exchange under it works both ways */
     simsec_send(&t->s, 2, ZWH_SECCLASS_S2_AUTHENTICATED, SW_ON, sizeof SW_ON);
     simsec_send(&t->s, 2, ZWH_SECCLASS_S2_AUTHENTICATED, SW_GET, sizeof SW_GET);
@@ -406,6 +409,8 @@ static void s2_inclusion_wrong_pin(void **state)
     assert_int_equal(simsec_kex_run(&t->s, 20000), -1);
     assert_int_equal(t->s.kex_fail, ZWH__KEX_FAIL_DECRYPT);
     assert_true(t->s.decrypt_failures >= 1);
+    /* on_included after the failed bootstrap: the report in plaintext */
+    got(t, simsec_wait(&t->s, 2, 0x25, 0x03, 3000), 2, ZWH_SECCLASS_NONE);
     /* never a secure inclusion: the node answers in plaintext, and an S2 frame
      * (under a key it would hold had the bootstrap worked) gets nothing back */
     simsec_pump(&t->s, 300);
@@ -429,6 +434,7 @@ static void s2_inclusion_partial_grant(void **state)
                                       SIMSEC_PIN_RIGHT), 0);
     assert_int_equal(simsec_kex_run(&t->s, 20000), 1);
     assert_int_equal(t->s.kex_keys, ZWH_KEY_S2_UNAUTHENTICATED);
+    got(t, simsec_wait(&t->s, 2, 0x25, 0x03, 3000), 2, ZWH_SECCLASS_S2_UNAUTHENTICATED);
     simsec_send(&t->s, 2, ZWH_SECCLASS_S2_UNAUTHENTICATED, SW_GET, sizeof SW_GET);
     got(t, simsec_wait(&t->s, 2, 0x25, 0x03, 4000), 2, ZWH_SECCLASS_S2_UNAUTHENTICATED);
 }
@@ -442,6 +448,7 @@ static void s2_inclusion_with_s0_grant(void **state)
     assert_int_equal(simsec_kex_start(&t->s, 2, ZWH__KEX_ROLE_CONTROLLER, all, SIMSEC_PIN_RIGHT), 0);
     assert_int_equal(simsec_kex_run(&t->s, 20000), 1);
     assert_int_equal(t->s.kex_keys, all);
+    got(t, simsec_wait(&t->s, 2, 0x25, 0x03, 3000), 2, ZWH_SECCLASS_S2_AUTHENTICATED);
     simsec_send(&t->s, 2, ZWH_SECCLASS_S2_AUTHENTICATED, SW_GET, sizeof SW_GET);
     got(t, simsec_wait(&t->s, 2, 0x25, 0x03, 4000), 2, ZWH_SECCLASS_S2_AUTHENTICATED);
     /* the S0 key (verified over S2 during the bootstrap) now works in S0: a
@@ -468,6 +475,7 @@ static void s0_inclusion(void **state)
     assert_int_equal(simsec_kex_start(&t->s, 2, ZWH__KEX_ROLE_S0_CONTROLLER, ZWH_KEY_S0, SIMSEC_PIN_RIGHT), 0);
     assert_int_equal(simsec_kex_run(&t->s, 20000), 1);
     assert_int_equal(t->s.kex_keys, ZWH_KEY_S0);
+    got(t, simsec_wait(&t->s, 2, 0x25, 0x03, 3000), 2, ZWH_SECCLASS_S0);
     simsec_send(&t->s, 2, ZWH_SECCLASS_S0, SW_ON, sizeof SW_ON);
     simsec_send(&t->s, 2, ZWH_SECCLASS_S0, SW_GET, sizeof SW_GET);
     const simsec_cmd_t *c = got(t, simsec_wait(&t->s, 2, 0x25, 0x03, 4000), 2, ZWH_SECCLASS_S0);
@@ -514,6 +522,29 @@ static void dsk_format_and_determinism(void **state)
     regfree(&re);
 }
 
+/* A keys file readable by group or others is refused, as the library does. */
+static void keys_file_mode_refused(void **state)
+{
+    (void)state;
+    char path[64], cmd[256], out[512];
+    assert_int_equal(write_keys(path, sizeof path), 0);
+    assert_int_equal(chmod(path, 0644), 0);
+    snprintf(cmd, sizeof cmd, "%s/zwh-sim --listen tcp://127.0.0.1:0 --devices s2switch:2 --keys %s 2>&1",
+             ZWH_TEST_BIN_DIR, path);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t n = fread(out, 1, sizeof out - 1, p);
+    out[n] = '\0';
+    int st = pclose(p);
+    unlink(path);
+    assert_true(WIFEXITED(st));
+    assert_int_equal(WEXITSTATUS(st), 2);
+    assert_non_null(strstr(out, "--keys"));
+    assert_non_null(strstr(out, "group or others"));
+    assert_null(strstr(out, "LISTEN")); /* never served */
+    assert_null(strstr(out, "c0ffee")); /* and no key text echoed */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -529,6 +560,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(s2_inclusion_with_s0_grant, setup_pending_s2s0, teardown),
         cmocka_unit_test_setup_teardown(s0_inclusion, setup_pending_s0, teardown),
         cmocka_unit_test(dsk_format_and_determinism),
+        cmocka_unit_test(keys_file_mode_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
