@@ -180,6 +180,12 @@ static void s2_replayed_frame_dropped(void **state)
     simsec_idle(&t->s, 2000);
     simsec_pump(&t->s, 400);
     assert_int_equal(count_from(t, 2, 0x25, 0x03), reports);
+    /* a fresh sequence number with the old tag: the MAC fails, dropped too */
+    copy[2] = (uint8_t)(copy[2] + 7);
+    simsec_send_raw(&t->s, 2, copy, len);
+    simsec_idle(&t->s, 2000);
+    simsec_pump(&t->s, 400);
+    assert_int_equal(count_from(t, 2, 0x25, 0x03), reports);
     /* the SPAN survived: the next command is answered without a new nonce */
     zwh__s2_counters_t before, after;
     zwh__s2_get_counters(t->s.s2, &before);
@@ -188,6 +194,7 @@ static void s2_replayed_frame_dropped(void **state)
     assert_int_equal(count_from(t, 2, 0x25, 0x03), reports + 1);
     zwh__s2_get_counters(t->s.s2, &after);
     assert_int_equal(after.nonce_get_tx, before.nonce_get_tx);
+    assert_int_equal(after.nonce_report_rx, before.nonce_report_rx); /* no resync was needed */
 }
 
 static void s2_commands_supported_report(void **state)
