@@ -363,6 +363,7 @@ void sim_ctrl_wipe(sim_ctrl_t *c)
     }
     memset(c->failed, 0, sizeof c->failed);
     c->home_id = random_home_id(c);
+    c->net->home_id = c->home_id;
     c->own_id = 1;
     c->suc_id = c->own_id;
     c->last_assigned = 1;
@@ -483,6 +484,7 @@ void sim_ctrl_init(sim_ctrl_t *c, const sim_ctrl_deps_t *d, uint32_t home_id, in
     c->suc_id = 1; /* a fresh 700-series controller is its own SUC/SIS */
     c->last_assigned = 1;
     c->home_id = home_id ? home_id : random_home_id(c);
+    c->net->home_id = c->home_id;
     c->rf_on = 1;
     c->region = c->next_region = 0x00; /* Europe */
     c->ack_timeout = 150;              /* 1.5 s */

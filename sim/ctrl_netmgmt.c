@@ -3,6 +3,7 @@
  * when inclusion runs; exclusion removes the node chosen with "exclude N" on
  * stdin, else the highest-numbered node. */
 #include "ctrl_int.h"
+#include "node_security.h"
 
 #include <string.h>
 
@@ -124,6 +125,7 @@ static void add_step(void *ctx, const uint8_t *data, size_t len)
         ZWH_LOGI(c->log, "AddNode: %s included as node %u", c->nm.dev->type->name, c->nm.nid);
         c->nm.step = STEP_PROTOCOL_DONE;
         nm_callback(c, F_ADD_NODE, ST_PROTOCOL_DONE, c->nm.nid, NULL);
+        sim_node_sec_joined(c->nm.dev); /* S2/S0 bootstrap as the joining node, then on_included */
         break;
     default:
         break;
@@ -331,6 +333,8 @@ static void replace_step(void *ctx, const uint8_t *data, size_t len)
         ZWH_LOGI(c->log, "ReplaceFailedNode: node %u is now a %s", nid, dev->type->name);
     }
     sim_ctrl_req(c, F_REPLACE_FAILED, p, 2);
+    if (dev)
+        sim_node_sec_joined(dev);
 }
 
 void sim_ctrl_fn_replace_failed(sim_ctrl_t *c, zwh__rd_t *r)

@@ -5,6 +5,9 @@
 
 static const sim_device_type_t *const device_types[] = {
     &sim_dev_switch,
+    &sim_dev_s2switch,
+    &sim_dev_s0switch,
+    &sim_dev_s2s0switch,
 };
 
 #define NTYPES (sizeof device_types / sizeof device_types[0])

@@ -6,5 +6,8 @@
 #include "nodes.h"
 
 extern const sim_device_type_t sim_dev_switch;
+extern const sim_device_type_t sim_dev_s2switch; /* dev_secure_switch.c */
+extern const sim_device_type_t sim_dev_s0switch;
+extern const sim_device_type_t sim_dev_s2s0switch;
 
 #endif

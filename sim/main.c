@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "zwhost/error.h"
+#include "node_security.h"
 #include "sim.h"
 
 static void log_to_stderr(int level, const char *line, void *user)
@@ -70,6 +71,9 @@ static int add_devices(sim_t *s)
                 fprintf(stderr, "zwh-sim: node id %u given twice\n", id);
                 sim_node_free(n);
                 rc = -1;
+            } else if (sim_node_sec_preinclude(n) < 0) {
+                fprintf(stderr, "zwh-sim: cannot set up the security of node %u\n", id);
+                rc = -1;
             } else if (id > s->ctrl.last_assigned) {
                 s->ctrl.last_assigned = id;
             }
@@ -82,8 +86,40 @@ static int add_devices(sim_t *s)
         sim_node_t *n = make_device(s, s->opts.pending[i], 0, NULL);
         if (!n)
             return -1;
+        if (sim_node_sec_prepare(n) < 0) {
+            fprintf(stderr, "zwh-sim: cannot make the key pair of '%s'\n", s->opts.pending[i]);
+            sim_node_free(n);
+            return -1;
+        }
         sim_net_add_pending(&s->net, n);
     }
+    return 0;
+}
+
+/* "DSK <type> <dsk>" on stdout for each pending device that runs S2 (after the
+ * LISTEN/PTY line, which comes first). */
+static void print_dsks(const sim_t *s)
+{
+    for (size_t i = 0; i < s->net.npending; i++) {
+        char dsk[ZWH_DSK_TEXT_SIZE];
+        if (sim_node_sec_dsk(s->net.pending[i], dsk, sizeof dsk) > 0)
+            printf("DSK %s %s\n", s->net.pending[i]->type->name, dsk);
+    }
+}
+
+static int load_keys(sim_t *s)
+{
+    if (!s->opts.keys)
+        return 0;
+    char msg[256];
+    int rc = zwh_keystore_new(s->opts.keys, &s->keys, msg, sizeof msg);
+    if (rc < 0) {
+        fprintf(stderr, "zwh-sim: --keys: %s\n", msg[0] ? msg : zwh_strerror(rc));
+        return -1;
+    }
+    ZWH_LOGI(&s->log, "keys file %s: classes %02x (keys %s)", s->opts.keys, zwh_keystore_classes_get(s->keys),
+             ZWH__REDACTED);
+    s->net.keys = s->keys;
     return 0;
 }
 
@@ -161,8 +197,7 @@ int main(int argc, char **argv)
     sim_rng_init(&s->rng, s->opts.seed, 1);
     sim_rng_init(&s->fault_rng, s->opts.seed, 2);
     s->faults = s->opts.faults;
-    if (s->opts.keys)
-        ZWH_LOGI(&s->log, "keys file %s noted (secure devices come later)", s->opts.keys);
+    sim_rng_init(&s->sec_rng, s->opts.seed, 3);
 
     sim_sched_init(&s->sched, s->loop);
     sim_link_init(&s->link, s->loop, &s->sched);
@@ -172,6 +207,7 @@ int main(int argc, char **argv)
     s->link.on_frame = on_link_frame;
     s->link.user = s;
     sim_net_init(&s->net, &s->sched, &s->log, s->opts.time_scale);
+    s->net.sec_rng = &s->sec_rng;
     const sim_ctrl_deps_t deps = {s->loop, &s->log, &s->link, &s->net, &s->sched, &s->rng, &s->faults};
     sim_ctrl_init(&s->ctrl, &deps, s->opts.home_id, s->opts.report_order);
     s->net.emit = sim_ctrl_node_emit;
@@ -181,9 +217,13 @@ int main(int argc, char **argv)
     uv_signal_init(s->loop, &s->sigint);
     uv_signal_init(s->loop, &s->sigterm);
     s->sigint.data = s->sigterm.data = s;
-    rc = add_devices(s);
+    rc = load_keys(s);
+    if (rc == 0)
+        rc = add_devices(s);
     if (rc == 0)
         rc = sim_transport_start(s);
+    if (rc == 0)
+        print_dsks(s);
     if (rc < 0) {
         shutdown_sim(s); /* half-initialised handles are closed by the walk below */
     } else {
@@ -198,6 +238,7 @@ int main(int argc, char **argv)
     int closed = uv_loop_close(s->loop);
     if (closed)
         fprintf(stderr, "zwh-sim: loop not closed cleanly: %s\n", uv_strerror(closed));
+    zwh_keystore_free(s->keys);
     free(s);
     return rc < 0 ? 2 : 0;
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "zwhost/error.h"
+#include "node_security.h"
 
 #define TAG_WAKE 1
 #define TAG_SLEEP 2
@@ -13,6 +14,10 @@
 #define WAKE_UP_NO_MORE_INFORMATION 0x08
 #define CC_SUPERVISION 0x6C
 #define SUPERVISION_GET 0x01
+#define CC_TRANSPORT_SERVICE 0x55
+#define CC_SECURITY_0 0x98
+#define CC_SECURITY_2 0x9F
+#define NIF_MARK 0xEF
 
 void sim_net_init(sim_net_t *net, sim_sched_t *sched, zwh__log_t *log, double time_scale)
 {
@@ -70,6 +75,28 @@ int sim_node_opts_parse(sim_node_opts_t *opts, const char *attrs)
     return 0;
 }
 
+/* A device requesting S2 lists 0x9F in its NIF, one requesting S0 0x98 (among
+ * the supported CCs, before the controlled-CC mark), whatever its type lists. */
+static void nif_add(sim_nif_t *nif, uint8_t cc)
+{
+    size_t end = 0;
+    while (end < nif->ncc && nif->cc[end] != NIF_MARK)
+        end++;
+    for (size_t i = 0; i < end; i++)
+        if (nif->cc[i] == cc)
+            return;
+    if (nif->ncc >= SIM_NIF_MAX_CC)
+        return;
+    memmove(nif->cc + end + 1, nif->cc + end, nif->ncc - end);
+    nif->cc[end] = cc;
+    nif->ncc++;
+}
+
+size_t sim_node_max_payload(const sim_node_t *n)
+{
+    return n->type->max_payload ? n->type->max_payload : SIM_DEFAULT_MAX_PAYLOAD;
+}
+
 sim_node_t *sim_node_new(sim_net_t *net, const sim_device_type_t *type, const sim_node_opts_t *opts)
 {
     sim_node_t *n = calloc(1, sizeof *n);
@@ -82,6 +109,11 @@ sim_node_t *sim_node_new(sim_net_t *net, const sim_device_type_t *type, const si
     n->wake_interval_s = opts->wake_interval_s;
     n->dead = opts->dead;
     n->rssi = opts->rssi;
+    if (type->security & (ZWH_KEY_S2_UNAUTHENTICATED | ZWH_KEY_S2_AUTHENTICATED | ZWH_KEY_S2_ACCESS_CONTROL |
+                          (1u << ZWH_SECCLASS_S2_LR_AUTHENTICATED) | (1u << ZWH_SECCLASS_S2_LR_ACCESS_CONTROL)))
+        nif_add(&n->nif, CC_SECURITY_2);
+    if (type->security & (1u << ZWH_SECCLASS_S0))
+        nif_add(&n->nif, CC_SECURITY_0);
     if (type->create && type->create(n, &n->model) < 0) {
         free(n);
         return NULL;
@@ -95,6 +127,8 @@ void sim_node_free(sim_node_t *n)
         return;
     sim_sched_cancel(n->net->sched, n, SIM_TAG_ANY);
     sim_node_sup_free(n);
+    sim_node_sec_free(n);
+    sim_node_ts_free(n);
     if (n->type->ops && n->type->ops->free && n->model)
         n->type->ops->free(n->model);
     free(n);
@@ -218,6 +252,20 @@ int sim_net_deliver(sim_net_t *net, uint16_t dst, const uint8_t *cmd, size_t len
     sim_node_t *n = sim_net_node(net, dst);
     if (!sim_node_reachable(n))
         return 1;
+    if (len == 0)
+        return 0;
+    /* outermost first: Transport Service, then S2/S0 (node_security.c), which
+     * hands the plaintext to sim_node_deliver_plain() */
+    if (cmd[0] == CC_TRANSPORT_SERVICE)
+        sim_node_ts_rx(n, cmd, len, rx_flags);
+    else
+        sim_node_sec_rx(n, cmd, len, rx_flags);
+    return 0;
+}
+
+void sim_node_deliver_plain(sim_node_t *n, const uint8_t *cmd, size_t len, unsigned rx_flags)
+{
+    sim_net_t *net = n->net;
     if (n->mode == SIM_NODE_SLEEPING && len >= 2 && cmd[0] == CC_WAKE_UP &&
         cmd[1] == WAKE_UP_NO_MORE_INFORMATION) {
         /* acknowledged, then the node sleeps (after the ACK has gone out) */
@@ -228,7 +276,6 @@ int sim_net_deliver(sim_net_t *net, uint16_t dst, const uint8_t *cmd, size_t len
         sim_node_sup_get(n, cmd, len, rx_flags);
     else if (n->type->ops && n->type->ops->on_command)
         (void)n->type->ops->on_command(n->model, n, cmd, len, rx_flags);
-    return 0;
 }
 
 void sim_node_send(sim_node_t *n, const uint8_t *cmd, size_t len)
@@ -237,8 +284,9 @@ void sim_node_send(sim_node_t *n, const uint8_t *cmd, size_t len)
         ZWH_LOGD(n->net->log, "%s (not included) has no network to send to", n->type->name);
         return;
     }
-    if (n->net->emit)
-        n->net->emit(n->net->emit_user, n, cmd, len);
+    if (len == 0)
+        return;
+    sim_node_sec_send(n, cmd, len);
 }
 
 int sim_node_after(sim_node_t *n, uint64_t ms, sim_sched_fn fn, const uint8_t *data, size_t len)

@@ -20,6 +20,7 @@
 #include <stdint.h>
 #include "util/log.h"
 #include "zwhost/security.h"
+#include "rng.h"
 #include "timers.h"
 
 #define SIM_MAX_NODE_ID 232
@@ -120,6 +121,9 @@ struct sim_node {
     int awake;
     int dead;
     int8_t rssi;
+    struct sim_node_sec *sec; /* S2/S0 engines, send queue, bootstrap (node_security.c); NULL
+                                 while the node holds no keys and runs no bootstrap */
+    struct sim_node_ts *ts;   /* Transport Service engine (node_ts.c), lazily made */
 };
 
 /* Where node commands go (the controller): `from` is included. */
@@ -134,6 +138,10 @@ struct sim_net {
     double time_scale;
     sim_net_emit_fn emit;
     void *emit_user;
+    /* security environment (the controller keeps home_id current) */
+    uint32_t home_id;
+    const zwh_keystore_t *keys; /* zwh-sim --keys, or NULL */
+    sim_rng_t *sec_rng;         /* seeds of the nodes' engines and key pairs */
 };
 
 void sim_net_init(sim_net_t *net, sim_sched_t *sched, zwh__log_t *log, double time_scale);

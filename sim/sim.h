@@ -17,6 +17,8 @@ typedef struct sim {
     sim_opts_t opts;
     sim_rng_t rng;        /* behaviour */
     sim_rng_t fault_rng;  /* fault decisions only */
+    sim_rng_t sec_rng;    /* nodes' security engines and key pairs */
+    zwh_keystore_t *keys; /* --keys */
     sim_faults_t faults;
     sim_sched_t sched;
     sim_link_t link;
