@@ -119,6 +119,8 @@ static void add_step(void *ctx, const uint8_t *data, size_t len)
         break;
     case STEP_ADDING:
         sim_net_include(c->net, c->nm.dev, c->nm.nid);
+        if (!c->nm.dev->type->security) /* a secure device gets it after its bootstrap */
+            sim_node_included(c->nm.dev);
         c->last_assigned = c->nm.nid;
         c->failed[c->nm.nid] = 0;
         ZWH_LOGI(c->log, "AddNode: %s included as node %u", c->nm.dev->type->name, c->nm.nid);
@@ -326,6 +328,8 @@ static void replace_step(void *ctx, const uint8_t *data, size_t len)
     if (dev) {
         sim_node_free(sim_net_exclude(c->net, nid));
         sim_net_include(c->net, dev, nid);
+        if (!dev->type->security)
+            sim_node_included(dev);
         c->failed[nid] = 0;
         p[1] = REPLACE_DONE;
         ZWH_LOGI(c->log, "ReplaceFailedNode: node %u is now a %s", nid, dev->type->name);

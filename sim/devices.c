@@ -5,6 +5,9 @@
 
 static const sim_device_type_t *const device_types[] = {
     &sim_dev_switch,
+    &sim_dev_zen07,
+    &sim_dev_hkzw_so03,
+    &sim_dev_ezmultipli,
 };
 
 #define NTYPES (sizeof device_types / sizeof device_types[0])

@@ -6,5 +6,8 @@
 #include "nodes.h"
 
 extern const sim_device_type_t sim_dev_switch;
+extern const sim_device_type_t sim_dev_zen07;
+extern const sim_device_type_t sim_dev_hkzw_so03;
+extern const sim_device_type_t sim_dev_ezmultipli;
 
 #endif
