@@ -135,9 +135,7 @@ static int sensor_encode(const ezm_t *m, uint8_t type, uint8_t scale, uint8_t *o
 static void report_sensor(ezm_t *m, sim_node_t *n, uint8_t type)
 {
     uint8_t out[16];
-    int l = sensor_encode(m, type, SCALE_FAHRENHEIT, out, sizeof out);
-    if (l > 0)
-        devkit_send_group(&m->kit, n, DEVKIT_LIFELINE, out, (size_t)l);
+    devkit_send_encoded(&m->kit, n, DEVKIT_LIFELINE, out, sensor_encode(m, type, SCALE_FAHRENHEIT, out, sizeof out));
 }
 
 static int sensor_cmd(ezm_t *m, sim_node_t *n, const uint8_t *cmd, size_t len)
@@ -183,8 +181,7 @@ static int sensor_cmd(ezm_t *m, sim_node_t *n, const uint8_t *cmd, size_t len)
     default:
         return ZWH_ENOTSUP;
     }
-    if (l > 0)
-        sim_node_send(n, out, (size_t)l);
+    devkit_reply(n, out, l);
     return SIM_CMD_OK;
 }
 
@@ -209,15 +206,12 @@ static void motion_state(ezm_t *m, sim_node_t *n, int motion, int send_basic)
 {
     uint8_t out[16];
     m->motion = motion;
-    int l = devkit_notification_encode(ZWH_NOTIFICATION_HOME_SECURITY, motion ? MOTION_EVENT : 0,
-                                       motion ? 0 : MOTION_EVENT, out, sizeof out);
-    if (l > 0)
-        devkit_send_group(&m->kit, n, DEVKIT_LIFELINE, out, (size_t)l);
+    devkit_send_encoded(&m->kit, n, DEVKIT_LIFELINE, out,
+                        devkit_notification_encode(ZWH_NOTIFICATION_HOME_SECURITY, motion ? MOTION_EVENT : 0,
+                                                   motion ? 0 : MOTION_EVENT, out, sizeof out));
     if (send_basic) {
         const zwh_basic_set_t set = {motion ? (uint8_t)devkit_param(&m->kit, P_ON_LEVEL) : 0x00};
-        l = zwh_basic_set_encode(&set, out, sizeof out);
-        if (l > 0)
-            devkit_send_group(&m->kit, n, GROUP_BASIC, out, (size_t)l);
+        devkit_send_encoded(&m->kit, n, GROUP_BASIC, out, zwh_basic_set_encode(&set, out, sizeof out));
     }
 }
 
@@ -225,10 +219,7 @@ static void on_time_cb(void *ctx, const uint8_t *data, size_t len)
 {
     sim_node_t *n = ctx;
     ezm_t *m = n->model;
-    uint32_t gen = 0;
-    for (size_t i = 0; i < len && i < 4; i++)
-        gen = gen << 8 | data[i];
-    if (gen == m->motion_gen && m->motion)
+    if (devkit_token(data, len) == m->motion_gen && m->motion)
         motion_state(m, n, 0, 1);
 }
 
@@ -247,9 +238,7 @@ static void motion_event(ezm_t *m, sim_node_t *n, int moving)
         motion_state(m, n, 0, 0); /* no OFF commands with OnTime 0 */
         return;
     }
-    const uint8_t gen[4] = {(uint8_t)(m->motion_gen >> 24), (uint8_t)(m->motion_gen >> 16),
-                            (uint8_t)(m->motion_gen >> 8), (uint8_t)m->motion_gen};
-    sim_node_after(n, (uint64_t)on_time * MINUTE_MS, on_time_cb, gen, sizeof gen);
+    devkit_after_token(n, (uint64_t)on_time * MINUTE_MS, on_time_cb, m->motion_gen);
 }
 
 /* ---- the LED ------------------------------------------------------------------- */
@@ -298,8 +287,7 @@ static int color_cmd(ezm_t *m, sim_node_t *n, const uint8_t *cmd, size_t len)
     default:
         return ZWH_ENOTSUP;
     }
-    if (l > 0)
-        sim_node_send(n, out, (size_t)l);
+    devkit_reply(n, out, l);
     return SIM_CMD_OK;
 }
 
@@ -309,9 +297,7 @@ static int basic_cmd(ezm_t *m, sim_node_t *n, const uint8_t *cmd, size_t len)
     if (cmd[1] == ZWH_BASIC_GET) {
         uint8_t out[8];
         const zwh_basic_report_t rep = {led_on(m) ? 0xFF : 0x00, 0, 0, 0};
-        int l = zwh_basic_report_encode(&rep, out, sizeof out);
-        if (l > 0)
-            sim_node_send(n, out, (size_t)l);
+        devkit_reply(n, out, zwh_basic_report_encode(&rep, out, sizeof out));
         return SIM_CMD_OK;
     }
     zwh_basic_set_t set;

@@ -122,9 +122,7 @@ static int scene_cmd(hkzw_t *m, sim_node_t *n, const uint8_t *cmd, size_t len)
             return ZWH_EINVAL;
         uint8_t id = get.scene_id ? get.scene_id : m->current_scene; /* 0: the active scene */
         const zwh_scene_actuator_conf_report_t rep = {id, m->scene_level[id], m->scene_duration[id]};
-        int l = zwh_scene_actuator_conf_report_encode(&rep, out, sizeof out);
-        if (l > 0)
-            sim_node_send(n, out, (size_t)l);
+        devkit_reply(n, out, zwh_scene_actuator_conf_report_encode(&rep, out, sizeof out));
         return SIM_CMD_OK;
     }
     default:
@@ -142,9 +140,7 @@ static int firmware_cmd(sim_node_t *n, const uint8_t *cmd)
     rep.firmware_id = HKZW_FIRMWARE_ID;
     rep.checksum = HKZW_FIRMWARE_CHECKSUM;
     uint8_t out[16];
-    int l = zwh_firmware_update_meta_data_report_encode(&rep, out, sizeof out); /* v1: 6 bytes */
-    if (l > 0)
-        sim_node_send(n, out, (size_t)l);
+    devkit_reply(n, out, zwh_firmware_update_meta_data_report_encode(&rep, out, sizeof out)); /* v1: 6 bytes */
     return SIM_CMD_OK;
 }
 
@@ -172,9 +168,8 @@ static int hkzw_event(void *model, sim_node_t *n, const char *line)
     if (strncmp(line, "scene ", 6) == 0 && devkit_parse_long(line + 6, 1, 255, &id) == 0) {
         zwh_scene_activation_set_t set = {(uint8_t)id, 0x00};
         uint8_t out[8];
-        int l = zwh_scene_activation_set_encode(&set, out, sizeof out);
-        if (l > 0)
-            devkit_send_group(&m->plug.kit, n, DEVKIT_LIFELINE, out, (size_t)l);
+        devkit_send_encoded(&m->plug.kit, n, DEVKIT_LIFELINE, out,
+                            zwh_scene_activation_set_encode(&set, out, sizeof out));
         return 0;
     }
     if (strcmp(line, "reset") == 0) {

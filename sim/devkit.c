@@ -71,9 +71,7 @@ void devkit_init(devkit_t *k, const devkit_info_t *info, void *owner)
 void devkit_reset_locally(devkit_t *k, sim_node_t *n)
 {
     uint8_t out[4];
-    int len = zwh_device_reset_locally_notification_encode(out, sizeof out);
-    if (len > 0)
-        devkit_send_group(k, n, DEVKIT_LIFELINE, out, (size_t)len);
+    devkit_send_encoded(k, n, DEVKIT_LIFELINE, out, zwh_device_reset_locally_notification_encode(out, sizeof out));
     ZWH_LOGI(n->net->log, "node %u: reset locally: it has left the network and no longer answers", n->id);
     devkit_factory_reset(k);
     n->dead = 1;
@@ -121,10 +119,29 @@ int devkit_send_group(devkit_t *k, sim_node_t *n, uint8_t group, const uint8_t *
     return sent;
 }
 
-static void send_encoded(sim_node_t *n, const uint8_t *buf, int len)
+void devkit_reply(sim_node_t *n, const uint8_t *buf, int len)
 {
     if (len > 0)
         sim_node_send(n, buf, (size_t)len);
+}
+
+int devkit_send_encoded(devkit_t *k, sim_node_t *n, uint8_t group, const uint8_t *buf, int len)
+{
+    return len > 0 ? devkit_send_group(k, n, group, buf, (size_t)len) : 0;
+}
+
+int devkit_after_token(sim_node_t *n, uint64_t ms, sim_sched_fn fn, uint32_t token)
+{
+    const uint8_t data[4] = {(uint8_t)(token >> 24), (uint8_t)(token >> 16), (uint8_t)(token >> 8), (uint8_t)token};
+    return sim_node_after(n, ms, fn, data, sizeof data);
+}
+
+uint32_t devkit_token(const uint8_t *data, size_t len)
+{
+    uint32_t token = 0;
+    for (size_t i = 0; i < len && i < 4; i++)
+        token = token << 8 | data[i];
+    return token;
 }
 
 /* ---- Version, Manufacturer Specific, Z-Wave Plus Info ---------------------- */
@@ -144,7 +161,7 @@ static int version_cmd(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size_t le
             rep.has_v2 = 1;
             rep.hardware_version = k->info->hardware_version;
         }
-        send_encoded(n, out, zwh_version_report_encode(&rep, out, sizeof out));
+        devkit_reply(n, out, zwh_version_report_encode(&rep, out, sizeof out));
         return SIM_CMD_OK;
     }
     if (cmd[1] == ZWH_VERSION_COMMAND_CLASS_GET) {
@@ -152,7 +169,7 @@ static int version_cmd(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size_t le
         if (zwh_version_command_class_get_decode(cmd, len, &get) < 0)
             return ZWH_EINVAL;
         const zwh_version_command_class_report_t rep = {get.cc, cc_version(k, get.cc)};
-        send_encoded(n, out, zwh_version_command_class_report_encode(&rep, out, sizeof out));
+        devkit_reply(n, out, zwh_version_command_class_report_encode(&rep, out, sizeof out));
         return SIM_CMD_OK;
     }
     return ZWH_ENOTSUP;
@@ -164,7 +181,7 @@ static int manufacturer_cmd(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size
     const sim_product_t *p = &n->type->product;
     if (cmd[1] == ZWH_MANUFACTURER_SPECIFIC_GET) {
         const zwh_manufacturer_specific_report_t rep = {p->manufacturer_id, p->product_type, p->product_id};
-        send_encoded(n, out, zwh_manufacturer_specific_report_encode(&rep, out, sizeof out));
+        devkit_reply(n, out, zwh_manufacturer_specific_report_encode(&rep, out, sizeof out));
         return SIM_CMD_OK;
     }
     if (cmd[1] == ZWH_MANUFACTURER_SPECIFIC_DEVICE_SPECIFIC_GET && cc_version(k, CC_MANUFACTURER_SPECIFIC) >= 2) {
@@ -182,7 +199,7 @@ static int manufacturer_cmd(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size
         uint64_t v = sim_rng_next(&serial);
         for (int i = 0; i < 8; i++)
             rep.data[i] = (uint8_t)(v >> (56 - 8 * i));
-        send_encoded(n, out, zwh_manufacturer_specific_device_specific_report_encode(&rep, out, sizeof out));
+        devkit_reply(n, out, zwh_manufacturer_specific_device_specific_report_encode(&rep, out, sizeof out));
         return SIM_CMD_OK;
     }
     return ZWH_ENOTSUP;
@@ -200,7 +217,7 @@ static int zwplus_cmd(devkit_t *k, sim_node_t *n, const uint8_t *cmd)
         .installer_icon = n->type->product.installer_icon,
         .user_icon = n->type->product.installer_icon,
     };
-    send_encoded(n, out, zwh_zwaveplus_info_report_encode(&rep, out, sizeof out));
+    devkit_reply(n, out, zwh_zwaveplus_info_report_encode(&rep, out, sizeof out));
     return SIM_CMD_OK;
 }
 
@@ -221,7 +238,7 @@ static int powerlevel_cmd(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size_t
     }
     case ZWH_POWERLEVEL_GET: {
         const zwh_powerlevel_report_t rep = {k->power_level, k->power_timeout};
-        send_encoded(n, out, zwh_powerlevel_report_encode(&rep, out, sizeof out));
+        devkit_reply(n, out, zwh_powerlevel_report_encode(&rep, out, sizeof out));
         return SIM_CMD_OK;
     }
     case ZWH_POWERLEVEL_TEST_NODE_SET: {
@@ -238,7 +255,7 @@ static int powerlevel_cmd(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size_t
     }
     case ZWH_POWERLEVEL_TEST_NODE_GET: {
         const zwh_powerlevel_test_node_report_t rep = {k->test_node, k->test_status, k->test_acks};
-        send_encoded(n, out, zwh_powerlevel_test_node_report_encode(&rep, out, sizeof out));
+        devkit_reply(n, out, zwh_powerlevel_test_node_report_encode(&rep, out, sizeof out));
         return SIM_CMD_OK;
     }
     default:
@@ -302,7 +319,7 @@ static int config_cmd(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size_t len
     const zwh_configuration_report_t rep = {
         p->number, p->size, p->is_signed ? ZWH_CONFIGURATION_FORMAT_SIGNED : ZWH_CONFIGURATION_FORMAT_UNSIGNED,
         k->values[i]};
-    send_encoded(n, out, zwh_configuration_report_encode(&rep, out, sizeof out));
+    devkit_reply(n, out, zwh_configuration_report_encode(&rep, out, sizeof out));
     return SIM_CMD_OK;
 }
 
@@ -379,17 +396,17 @@ static int assoc_cmd(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size_t len)
         rep.max_nodes = k->info->groups[g - 1].max_nodes;
         rep.node_count = k->nmembers[g - 1];
         memcpy(rep.node_ids, k->members[g - 1], rep.node_count * sizeof rep.node_ids[0]);
-        send_encoded(n, out, zwh_association_report_encode(&rep, out, sizeof out));
+        devkit_reply(n, out, zwh_association_report_encode(&rep, out, sizeof out));
         return SIM_CMD_OK;
     }
     case ZWH_ASSOCIATION_GROUPINGS_GET: {
         const zwh_association_groupings_report_t rep = {k->info->ngroups};
-        send_encoded(n, out, zwh_association_groupings_report_encode(&rep, out, sizeof out));
+        devkit_reply(n, out, zwh_association_groupings_report_encode(&rep, out, sizeof out));
         return SIM_CMD_OK;
     }
     case ZWH_ASSOCIATION_SPECIFIC_GROUP_GET: {
         const zwh_association_specific_group_report_t rep = {0}; /* no button-to-group mapping */
-        send_encoded(n, out, zwh_association_specific_group_report_encode(&rep, out, sizeof out));
+        devkit_reply(n, out, zwh_association_specific_group_report_encode(&rep, out, sizeof out));
         return SIM_CMD_OK;
     }
     default:
@@ -417,7 +434,7 @@ static int agi_info(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size_t len)
     if (!rep.group_count)
         return ZWH_EINVAL;
     uint8_t out[2 + 1 + 7 * DEVKIT_MAX_GROUPS];
-    send_encoded(n, out, zwh_association_group_info_info_report_encode(&rep, out, sizeof out));
+    devkit_reply(n, out, zwh_association_group_info_info_report_encode(&rep, out, sizeof out));
     return SIM_CMD_OK;
 }
 
@@ -435,7 +452,7 @@ static int agi_cmd(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size_t len)
         rep.group_id = get.group_id;
         rep.name_len = (uint8_t)strlen(name);
         memcpy(rep.name, name, rep.name_len);
-        send_encoded(n, out, zwh_association_group_info_name_report_encode(&rep, out, sizeof out));
+        devkit_reply(n, out, zwh_association_group_info_name_report_encode(&rep, out, sizeof out));
         return SIM_CMD_OK;
     }
     case ZWH_ASSOCIATION_GROUP_INFO_INFO_GET:
@@ -454,7 +471,7 @@ static int agi_cmd(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size_t len)
             rep.commands[i].cc = g->cmds[i][0];
             rep.commands[i].command = g->cmds[i][1];
         }
-        send_encoded(n, out, zwh_association_group_info_command_list_report_encode(&rep, out, sizeof out));
+        devkit_reply(n, out, zwh_association_group_info_command_list_report_encode(&rep, out, sizeof out));
         return SIM_CMD_OK;
     }
     default:
@@ -514,14 +531,14 @@ int devkit_notification_cmd(sim_node_t *n, const uint8_t *cmd, size_t len, uint8
             return ZWH_EINVAL;
         if (get.has_type && get.type != type && get.type != ZWH_NOTIFICATION_REQUEST_PENDING)
             return ZWH_EINVAL; /* a type it does not have: no report */
-        send_encoded(n, out, devkit_notification_encode(type, active ? event : 0, active ? 0 : event, out, sizeof out));
+        devkit_reply(n, out, devkit_notification_encode(type, active ? event : 0, active ? 0 : event, out, sizeof out));
         return SIM_CMD_OK;
     }
     case ZWH_NOTIFICATION_SUPPORTED_GET: {
         zwh_notification_supported_report_t rep;
         memset(&rep, 0, sizeof rep);
         set_bit(rep.mask, &rep.mask_len, type);
-        send_encoded(n, out, zwh_notification_supported_report_encode(&rep, out, sizeof out));
+        devkit_reply(n, out, zwh_notification_supported_report_encode(&rep, out, sizeof out));
         return SIM_CMD_OK;
     }
     case ZWH_NOTIFICATION_EVENT_SUPPORTED_GET: {
@@ -533,7 +550,7 @@ int devkit_notification_cmd(sim_node_t *n, const uint8_t *cmd, size_t len, uint8
         rep.type = get.type;
         if (get.type == type)
             set_bit(rep.mask, &rep.mask_len, event);
-        send_encoded(n, out, zwh_notification_event_supported_report_encode(&rep, out, sizeof out));
+        devkit_reply(n, out, zwh_notification_event_supported_report_encode(&rep, out, sizeof out));
         return SIM_CMD_OK;
     }
     case ZWH_NOTIFICATION_SET:

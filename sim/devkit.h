@@ -99,6 +99,17 @@ int32_t devkit_param(const devkit_t *k, uint8_t number);
  * other nodes radio to radio (sim_net_deliver); members not in the network
  * are skipped. Returns how many members it went to. */
 int devkit_send_group(devkit_t *k, sim_node_t *n, uint8_t group, const uint8_t *cmd, size_t len);
+/* Sends an encoder's output to the controller (an answer); len <= 0 (an
+ * encoder error) sends nothing. */
+void devkit_reply(sim_node_t *n, const uint8_t *buf, int len);
+/* devkit_send_group() of an encoder's output; len <= 0 sends nothing. */
+int devkit_send_encoded(devkit_t *k, sim_node_t *n, uint8_t group, const uint8_t *buf, int len);
+/* A model timer that a newer one voids: fn runs after ms of device time with
+ * the token as its data; devkit_token() reads it back for the comparison
+ * with the model's current token. */
+int devkit_after_token(sim_node_t *n, uint64_t ms, sim_sched_fn fn, uint32_t token);
+uint32_t devkit_token(const uint8_t *data, size_t len);
+
 /* The node's random stream: seeded from --seed and the node id on first use,
  * so it is the same on every run with the same seed and devices. */
 sim_rng_t *devkit_rng(devkit_t *k, const sim_node_t *n);

@@ -59,10 +59,8 @@ static int meter_encode(const plug_t *p, int idx, uint8_t *out, size_t cap)
 static void report_reading(plug_t *p, sim_node_t *n, int idx)
 {
     uint8_t out[16];
-    int len = meter_encode(p, idx, out, sizeof out);
     p->last[idx] = plug_reading(p, idx);
-    if (len > 0)
-        devkit_send_group(&p->kit, n, DEVKIT_LIFELINE, out, (size_t)len);
+    devkit_send_encoded(&p->kit, n, DEVKIT_LIFELINE, out, meter_encode(p, idx, out, sizeof out));
 }
 
 static int moved(int32_t now, int32_t last, int32_t pct)
@@ -110,10 +108,7 @@ static void auto_off_cb(void *ctx, const uint8_t *data, size_t len)
 {
     sim_node_t *n = ctx;
     plug_t *p = n->model;
-    uint32_t gen = 0;
-    for (size_t i = 0; i < len && i < 4; i++)
-        gen = gen << 8 | data[i];
-    if (gen == p->auto_off_gen && p->on)
+    if (devkit_token(data, len) == p->auto_off_gen && p->on)
         plug_switch(p, n, 0, 0);
 }
 
@@ -131,10 +126,8 @@ static void relay(plug_t *p, sim_node_t *n, int on, int manual)
     if (p->d->basic_group)
         send_basic(p, n, p->d->basic_group, ZWH_CC_BASIC, ZWH_BASIC_SET, p->on);
     if (p->on && p->d->p_auto_off_enable && param(p, p->d->p_auto_off_enable, 0)) {
-        const uint8_t gen[4] = {(uint8_t)(p->auto_off_gen >> 24), (uint8_t)(p->auto_off_gen >> 16),
-                                (uint8_t)(p->auto_off_gen >> 8), (uint8_t)p->auto_off_gen};
         uint64_t ms = (uint64_t)param(p, p->d->p_auto_off_min, 0) * 60000u;
-        sim_node_after(n, ms, auto_off_cb, gen, sizeof gen);
+        devkit_after_token(n, ms, auto_off_cb, p->auto_off_gen);
     }
 }
 
@@ -251,9 +244,7 @@ static int switch_all_cmd(plug_t *p, sim_node_t *n, const uint8_t *cmd, size_t l
         return SIM_CMD_OK;
     case ZWH_SWITCH_ALL_GET: {
         mode.mode = p->switch_all;
-        int l = zwh_switch_all_report_encode(&mode, out, sizeof out);
-        if (l > 0)
-            sim_node_send(n, out, (size_t)l);
+        devkit_reply(n, out, zwh_switch_all_report_encode(&mode, out, sizeof out));
         return SIM_CMD_OK;
     }
     case ZWH_SWITCH_ALL_ON:
@@ -283,9 +274,7 @@ static int meter_cmd(plug_t *p, sim_node_t *n, const uint8_t *cmd, size_t len)
                 idx = i;
         if (idx < 0)
             return ZWH_EINVAL; /* kVAh, pulses, power factor: not measured */
-        int l = meter_encode(p, idx, out, sizeof out);
-        if (l > 0)
-            sim_node_send(n, out, (size_t)l);
+        devkit_reply(n, out, meter_encode(p, idx, out, sizeof out));
         return SIM_CMD_OK;
     }
     case ZWH_METER_SUPPORTED_GET: {
@@ -295,9 +284,7 @@ static int meter_cmd(plug_t *p, sim_node_t *n, const uint8_t *cmd, size_t len)
         rep.reset_supported = 1;
         for (int i = 0; i < PLUG_NSCALES; i++)
             rep.scales |= (uint8_t)(1u << scales[i].scale);
-        int l = zwh_meter_supported_report_encode(&rep, out, sizeof out);
-        if (l > 0)
-            sim_node_send(n, out, (size_t)l);
+        devkit_reply(n, out, zwh_meter_supported_report_encode(&rep, out, sizeof out));
         return SIM_CMD_OK;
     }
     case ZWH_METER_RESET:
