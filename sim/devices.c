@@ -8,6 +8,9 @@ static const sim_device_type_t *const device_types[] = {
     &sim_dev_s2switch,
     &sim_dev_s0switch,
     &sim_dev_s2s0switch,
+    &sim_dev_zen07,
+    &sim_dev_hkzw_so03,
+    &sim_dev_ezmultipli,
 };
 
 #define NTYPES (sizeof device_types / sizeof device_types[0])

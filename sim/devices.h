@@ -9,5 +9,8 @@ extern const sim_device_type_t sim_dev_switch;
 extern const sim_device_type_t sim_dev_s2switch; /* dev_secure_switch.c */
 extern const sim_device_type_t sim_dev_s0switch;
 extern const sim_device_type_t sim_dev_s2s0switch;
+extern const sim_device_type_t sim_dev_zen07;
+extern const sim_device_type_t sim_dev_hkzw_so03;
+extern const sim_device_type_t sim_dev_ezmultipli;
 
 #endif

@@ -131,7 +131,7 @@ void sim_stdin_line(sim_t *s, const char *line)
         return;
     if (sscanf(line, "node %u %n", &id, &off) == 1 && off > 0) {
         sim_node_t *n = id <= SIM_MAX_NODE_ID ? sim_net_node(&s->net, (uint16_t)id) : NULL;
-        if (n && n->type->ops && n->type->ops->on_event && n->type->ops->on_event(n->model, n, line + off) == 0)
+        if (n && sim_node_event(n, line + off) == 0)
             return;
         ZWH_LOGW(&s->log, "stdin: node %u cannot do '%s'", id, line + off);
         return;
@@ -208,6 +208,7 @@ int main(int argc, char **argv)
     s->link.user = s;
     sim_net_init(&s->net, &s->sched, &s->log, s->opts.time_scale);
     s->net.sec_rng = &s->sec_rng;
+    s->net.seed = s->opts.seed;
     const sim_ctrl_deps_t deps = {s->loop, &s->log, &s->link, &s->net, &s->sched, &s->rng, &s->faults};
     sim_ctrl_init(&s->ctrl, &deps, s->opts.home_id, s->opts.report_order);
     s->net.emit = sim_ctrl_node_emit;

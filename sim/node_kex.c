@@ -177,8 +177,7 @@ static void finish(sim_node_t *n, int ok, uint8_t keys)
     zwh__secure_zero(s->s0_key, sizeof s->s0_key);
     s->has_s0_key = 0;
     s->granted = granted;
-    if (n->type->ops && n->type->ops->on_included)
-        n->type->ops->on_included(n->model, n);
+    sim_node_included(n);
 }
 
 static void timer_cb(void *ctx, const uint8_t *data, size_t len)

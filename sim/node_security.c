@@ -147,8 +147,7 @@ void sim_node_sec_joined(sim_node_t *n)
             return; /* on_included comes at the end of the bootstrap */
         ZWH_LOGW(n->net->log, "node %u: cannot run its bootstrap; stays non-secure", n->id);
     }
-    if (n->type->ops && n->type->ops->on_included)
-        n->type->ops->on_included(n->model, n);
+    sim_node_included(n);
 }
 
 /* ---- send --------------------------------------------------------------------- */

@@ -176,6 +176,28 @@ static void wake_cb(void *ctx, const uint8_t *data, size_t len)
         n->type->ops->on_wake(n->model, n);
 }
 
+void sim_node_included(sim_node_t *n)
+{
+    if (n->type->ops && n->type->ops->on_included)
+        n->type->ops->on_included(n->model, n);
+}
+
+int sim_node_event(sim_node_t *n, const char *line)
+{
+    if (strcmp(line, "wake") == 0) {
+        if (n->mode != SIM_NODE_SLEEPING || !n->id)
+            return ZWH_ENOTSUP;
+        /* the button: wake now; the interval timer restarts when it sleeps again */
+        sim_sched_cancel(n->net->sched, n, TAG_WAKE);
+        sim_sched_cancel(n->net->sched, n, TAG_SLEEP);
+        wake_cb(n, NULL, 0);
+        return 0;
+    }
+    if (n->type->ops && n->type->ops->on_event)
+        return n->type->ops->on_event(n->model, n, line);
+    return ZWH_ENOTSUP;
+}
+
 int sim_net_include(sim_net_t *net, sim_node_t *n, uint16_t id)
 {
     if (id < 2 || id > SIM_MAX_NODE_ID)

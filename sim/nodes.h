@@ -78,6 +78,15 @@ typedef struct sim_model_ops {
     void (*free)(void *model);
 } sim_model_ops_t;
 
+/* Product facts a twin carries: its Manufacturer Specific ids, application
+ * version and Z-Wave Plus icon. They are also the ProductType/ProductId
+ * fields of a SmartStart QR code (with the NIF's generic/specific class). */
+typedef struct sim_product {
+    uint16_t manufacturer_id, product_type, product_id;
+    uint8_t app_major, app_minor;
+    uint16_t installer_icon;
+} sim_product_t;
+
 typedef struct sim_device_type {
     const char *name;     /* as in --devices TYPE:ID */
     const char *summary;  /* one line for --help */
@@ -98,6 +107,7 @@ typedef struct sim_device_type {
     /* Creates the model state for a node; *model may stay NULL. 0 or ZWH_E*. */
     int (*create)(sim_node_t *node, void **model);
     const sim_model_ops_t *ops;
+    sim_product_t product; /* zero when the twin does not say */
 } sim_device_type_t;
 
 typedef struct sim_node_opts {
@@ -136,6 +146,7 @@ struct sim_net {
     sim_sched_t *sched;
     zwh__log_t *log;
     double time_scale;
+    uint64_t seed;        /* --seed: models derive their own sim_rng streams from it */
     sim_net_emit_fn emit;
     void *emit_user;
     /* security environment (the controller keeps home_id current) */
@@ -174,6 +185,15 @@ int sim_node_reachable(const sim_node_t *n);
 /* Radio delivery of a command to node dst. Returns the node's answer as a TX
  * status: 0 acknowledged (and handed to the model), 1 no ACK. */
 int sim_net_deliver(sim_net_t *net, uint16_t dst, const uint8_t *cmd, size_t len, unsigned rx_flags);
+
+/* The controller included the node (for a secure device: after its security
+ * bootstrap): runs the model's on_included. */
+void sim_node_included(sim_node_t *n);
+
+/* A device-event line from stdin for the node. The engine handles "wake" (a
+ * sleeping node wakes now: Wake Up Notification, then its awake window) and
+ * hands every other line to the model's on_event. 0 or ZWH_ENOTSUP. */
+int sim_node_event(sim_node_t *n, const char *line);
 
 /* For models: sends a command from the node to the controller. A secure node
  * (one holding granted classes) encapsulates it under its highest granted class
