@@ -172,6 +172,7 @@ int main(int argc, char **argv)
     s->link.on_frame = on_link_frame;
     s->link.user = s;
     sim_net_init(&s->net, &s->sched, &s->log, s->opts.time_scale);
+    s->net.seed = s->opts.seed;
     const sim_ctrl_deps_t deps = {s->loop, &s->log, &s->link, &s->net, &s->sched, &s->rng, &s->faults};
     sim_ctrl_init(&s->ctrl, &deps, s->opts.home_id, s->opts.report_order);
     s->net.emit = sim_ctrl_node_emit;

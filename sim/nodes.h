@@ -132,6 +132,7 @@ struct sim_net {
     sim_sched_t *sched;
     zwh__log_t *log;
     double time_scale;
+    uint64_t seed; /* --seed, for models' own sim_rng_t streams */
     sim_net_emit_fn emit;
     void *emit_user;
 };
