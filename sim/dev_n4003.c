@@ -42,6 +42,8 @@
 #include "zwhost/cc/zwaveplus_info.h"
 #include "zwhost/error.h"
 #include "devices.h"
+#include "node_assoc.h"
+#include "node_config.h"
 #include "rng.h"
 
 #define CONTROLLER_ID 1
@@ -60,10 +62,6 @@
 #define GROUP_MAX 5
 #define GROUP_LIFELINE 1
 #define GROUP_BASIC_SET 2
-
-/* Configuration Name/Info texts longer than this go out as several reports;
- * a full report (69 bytes) exceeds the 46-byte frame and needs Transport Service. */
-#define TEXT_CHUNK 64
 
 /* Meter model (twin's choice, not in the seed): a 120 V mains, a 100 W load
  * plugged in, a 15 A rating; measured every 10 s of device time. */
@@ -84,42 +82,36 @@ enum { T_TICK = 1, T_AUTO_OFF, T_AUTO_ON, T_IDENTIFY_END, T_POWERLEVEL_END };
 
 /* ---- configuration parameters (seed 002 "Device Configuration") ---- */
 
-typedef struct {
-    uint8_t num, size, format;
-    uint32_t min, max, def;
-    const char *name, *info;
-} param_t;
-
 enum { P_LED = 0, P_AUTO_OFF, P_AUTO_ON, P_RESTORE, P_WATT, P_TIME, P_CURRENT, P_ENERGY, NPARAMS };
 
-static const param_t params[NPARAMS] = {
+static const sim_cfg_param_t params[NPARAMS] = {
     /* Parameter 1, config_1_1: "values in the range 0 to 2" plus the option
      * values 0..3 (3 = LED Always On), default 0 */
     {1, 1, ZWH_CONFIGURATION_FORMAT_ENUMERATED, 0, 3, 0, "LED Indicator",
      "Define LED behavior. 0: LED On when switch is On, 1: LED Off when switch is On, "
-     "2: LED Always Off, 3: LED Always On"},
+     "2: LED Always Off, 3: LED Always On", 0, 0},
     /* Parameter 2, config_2_4: range 0 to 65535 (minutes), default 0 */
     {2, 4, ZWH_CONFIGURATION_FORMAT_UNSIGNED, 0, 65535, 0, "Auto Turn-Off Timer",
-     "Timer to turn switch off. Set the number of minutes for the timer."},
+     "Timer to turn switch off. Set the number of minutes for the timer.", 0, 0},
     /* Parameter 3, config_3_4: range 0 to 65535 (minutes), default 0 */
     {3, 4, ZWH_CONFIGURATION_FORMAT_UNSIGNED, 0, 65535, 0, "Auto Turn-On Timer",
-     "Timer to turn switch on. Set the number of minutes for the timer."},
+     "Timer to turn switch on. Set the number of minutes for the timer.", 0, 0},
     /* Parameter 4, config_4_1: range 0 to 2, default 0 */
     {4, 1, ZWH_CONFIGURATION_FORMAT_ENUMERATED, 0, 2, 0, "Restores state after power failure",
-     "Define state for device after power failure"},
+     "Define state for device after power failure", 0, 0},
     /* Parameter 5, config_5_1: range 5 to 50 (W), default 5 */
     {5, 1, ZWH_CONFIGURATION_FORMAT_UNSIGNED, 5, 50, 5, "Power Wattage (W) Report",
-     "The minium change in power (W) before sending new power report."},
+     "The minium change in power (W) before sending new power report.", 0, 0},
     /* Parameter 6, config_6_4: range 0 to 65535 (minutes), default 5 */
     {6, 4, ZWH_CONFIGURATION_FORMAT_UNSIGNED, 0, 65535, 5, "Time Report",
-     "Determines the minimum time before sending new power report"},
+     "Determines the minimum time before sending new power report", 0, 0},
     /* Parameter 7, config_7_1: range 1 to 10 (x 0.1 A), default 1 */
     {7, 1, ZWH_CONFIGURATION_FORMAT_UNSIGNED, 1, 10, 1, "Current Report (A)",
      "Determines minimum change in current (A) that will result in sending new power report. "
-     "(Value * 0.1A)"},
+     "(Value * 0.1A)", 0, 0},
     /* Parameter 8, config_8_1: range 1 to 100 (x 0.01 kWh), default 1 */
     {8, 1, ZWH_CONFIGURATION_FORMAT_UNSIGNED, 1, 100, 1, "Energy (KWH) Report",
-     "Change in consumed energy before sending new report. (Value * 0.01 KWH)"},
+     "Change in consumed energy before sending new report. (Value * 0.01 KWH)", 0, 0},
 };
 
 /* Version CC Command Class Report: the seed's "Endpoint 0" table. */
@@ -128,26 +120,28 @@ static const uint8_t cc_versions[][2] = {
     {0x71, 8}, {0x72, 2}, {0x73, 1}, {0x7A, 5}, {0x85, 3}, {0x86, 2}, {0x87, 3}, {0x8E, 4}, {0x9F, 1},
 };
 
+static const sim_assoc_group_desc_t groups[N4003_GROUPS] = {
+    /* seed 002 "Group 1: Lifeline", 5 nodes. The seed says the Lifeline "only
+     * supports the Device Reset Locally function", yet its channels (switch,
+     * meters, power alarm) are reported there; the command list names all four. */
+    {"Lifeline", ZWH_AGI_PROFILE_GENERAL_LIFELINE, GROUP_MAX, 4,
+     {{ZWH_CC_BINARY_SWITCH, ZWH_BINARY_SWITCH_REPORT},
+      {ZWH_CC_METER, ZWH_METER_REPORT},
+      {ZWH_CC_NOTIFICATION, ZWH_NOTIFICATION_REPORT},
+      {ZWH_CC_DEVICE_RESET_LOCALLY, ZWH_DEVICE_RESET_LOCALLY_NOTIFICATION}}},
+    /* seed 002 "Group 2: Basic Set", 5 nodes: Basic Set On/Off follows the output */
+    {"Basic Set", 0x0000, GROUP_MAX, 1, {{ZWH_CC_BASIC, ZWH_BASIC_SET}}},
+};
+
 /* ---- model state ---- */
-
-typedef struct {
-    uint8_t node;
-    uint8_t endpoint; /* Multi Channel destination: endpoint byte (bit 7 = bit address) */
-    uint8_t is_ep;
-} dest_t;
-
-typedef struct {
-    uint8_t n;
-    dest_t d[GROUP_MAX];
-} group_t;
 
 typedef struct n4003 {
     sim_node_t *node;
     sim_rng_t rng;
     int rng_ready;
     uint8_t on;
-    uint32_t cfg[NPARAMS];
-    group_t groups[N4003_GROUPS];
+    int64_t cfg[NPARAMS];
+    sim_assoc_t assoc;
     uint32_t timer_gen; /* auto on/off */
     /* meter */
     uint32_t load_dw, power_dw, volt_dv, current_ca;
@@ -167,27 +161,27 @@ typedef struct n4003 {
 
 /* ---- sending ---- */
 
-static void send_to(n4003_t *m, uint8_t node, const uint8_t *cmd, size_t len)
+/* Parameter values are range-checked to 0..65535 on the way in. */
+static uint32_t cfgv(const n4003_t *m, int i)
 {
-    if (node == CONTROLLER_ID)
-        sim_node_send(m->node, cmd, len);
-    else if (m->node->id)
-        (void)sim_net_deliver(m->node->net, node, cmd, len, 0);
+    return (uint32_t)m->cfg[i];
 }
 
-/* To every node of a group once (node and endpoint destinations alike). */
-static void send_group(n4003_t *m, int group, const uint8_t *cmd, int len)
+static sim_cfg_t cfg_view(n4003_t *m)
 {
-    if (len <= 0)
-        return;
-    const group_t *g = &m->groups[group - 1];
-    for (uint8_t i = 0; i < g->n; i++) {
-        int dup = 0;
-        for (uint8_t j = 0; j < i; j++)
-            dup |= g->d[j].node == g->d[i].node;
-        if (!dup)
-            send_to(m, g->d[i].node, cmd, (size_t)len);
-    }
+    return (sim_cfg_t){params, NPARAMS, m->cfg, 4};
+}
+
+static sim_assoc_view_t assoc_view(n4003_t *m)
+{
+    return (sim_assoc_view_t){groups, N4003_GROUPS, &m->assoc, 1, 1};
+}
+
+static void send_group(n4003_t *m, uint8_t group, const uint8_t *cmd, int len)
+{
+    sim_assoc_view_t a = assoc_view(m);
+    if (len > 0)
+        sim_assoc_send(&a, m->node, group, cmd, (size_t)len);
 }
 
 static void reply(n4003_t *m, const uint8_t *cmd, int len)
@@ -300,18 +294,18 @@ static void measure(n4003_t *m, uint32_t advance_ms)
         return;
     }
     /* report on change: parameter 5 (W), 7 (x 0.1 A), 8 (x 0.01 kWh) */
-    if (udiff(m->power_dw, m->rep_power_dw) >= m->cfg[P_WATT] * 10)
+    if (udiff(m->power_dw, m->rep_power_dw) >= cfgv(m, P_WATT) * 10)
         meter_push(m, ZWH_METER_ELECTRIC_W);
-    if (udiff(m->current_ca, m->rep_current_ca) >= m->cfg[P_CURRENT] * 10)
+    if (udiff(m->current_ca, m->rep_current_ca) >= cfgv(m, P_CURRENT) * 10)
         meter_push(m, ZWH_METER_ELECTRIC_A);
-    if (energy_ckwh(m) >= m->rep_energy + m->cfg[P_ENERGY])
+    if (energy_ckwh(m) >= m->rep_energy + cfgv(m, P_ENERGY))
         meter_push(m, ZWH_METER_ELECTRIC_KWH);
 }
 
 static void interval_tick(n4003_t *m)
 {
     m->since_interval_ms += METER_TICK_MS;
-    if (!m->cfg[P_TIME] || m->since_interval_ms < (uint64_t)m->cfg[P_TIME] * 60000)
+    if (!cfgv(m, P_TIME) || m->since_interval_ms < (uint64_t)cfgv(m, P_TIME) * 60000)
         return;
     m->since_interval_ms = 0;
     static const uint8_t all[] = {ZWH_METER_ELECTRIC_KWH, ZWH_METER_ELECTRIC_W, ZWH_METER_ELECTRIC_V,
@@ -338,7 +332,7 @@ static void set_switch(n4003_t *m, uint8_t on, int local)
     m->on = on;
     m->timer_gen++;
     /* parameters 2 and 3: auto turn-off / turn-on after so many minutes */
-    uint32_t minutes = on ? m->cfg[P_AUTO_OFF] : m->cfg[P_AUTO_ON];
+    uint32_t minutes = on ? cfgv(m, P_AUTO_OFF) : cfgv(m, P_AUTO_ON);
     if (minutes)
         after(m, (uint64_t)minutes * 60000, on ? T_AUTO_OFF : T_AUTO_ON, m->timer_gen);
     if (on && m->alarm) {
@@ -441,212 +435,6 @@ static int h_meter_reset(n4003_t *m, const uint8_t *c, size_t n)
     m->energy_dwms = 0;
     m->rep_energy = 0;
     m->energy_rep_ms = m->dev_ms;
-    return SIM_CMD_OK;
-}
-
-/* ---- configuration ---- */
-
-static const param_t *param_find(unsigned num, size_t *idx)
-{
-    for (size_t i = 0; i < NPARAMS; i++)
-        if (params[i].num == num) {
-            if (idx)
-                *idx = i;
-            return &params[i];
-        }
-    return NULL;
-}
-
-/* Checks a wire value (decoded as signed) against the parameter: the size must
- * be the parameter's, the value within its range. 0 and *out, or ZWH_EINVAL. */
-static int param_value(const param_t *p, uint8_t size, int64_t wire, uint32_t *out)
-{
-    int64_t v;
-    if (size != p->size || zwh_configuration_value_convert(wire, size, p->format, &v) < 0 || v < p->min ||
-        v > p->max)
-        return ZWH_EINVAL;
-    *out = (uint32_t)v;
-    return 0;
-}
-
-static int h_cfg_set(n4003_t *m, const uint8_t *c, size_t n)
-{
-    zwh_configuration_set_t s;
-    size_t i;
-    if (zwh_configuration_set_decode(c, n, &s) < 0)
-        return ZWH_EINVAL;
-    const param_t *p = param_find(s.parameter, &i);
-    if (!p)
-        return ZWH_EINVAL;
-    if (s.use_default) {
-        m->cfg[i] = p->def;
-        return SIM_CMD_OK;
-    }
-    uint32_t v;
-    if (param_value(p, s.size, s.value, &v) < 0)
-        return ZWH_EINVAL; /* refused: the value stays */
-    m->cfg[i] = v;
-    return SIM_CMD_OK;
-}
-
-static int h_cfg_get(n4003_t *m, const uint8_t *c, size_t n)
-{
-    zwh_configuration_get_t g;
-    size_t i = 0;
-    if (zwh_configuration_get_decode(c, n, &g) < 0)
-        return ZWH_EINVAL;
-    /* an unknown parameter is answered with the first one */
-    const param_t *p = param_find(g.parameter, &i);
-    if (!p)
-        p = &params[i = 0];
-    zwh_configuration_report_t r = {p->num, p->size, p->format, m->cfg[i]};
-    uint8_t b[BUF];
-    reply(m, b, zwh_configuration_report_encode(&r, b, sizeof b));
-    return SIM_CMD_OK;
-}
-
-/* One Bulk Report per run of same-size parameters (the Bulk Report has one
- * size field; the n4003 mixes 1- and 4-byte parameters). */
-static int cfg_bulk_reports(n4003_t *m, unsigned first, unsigned count, uint8_t handshake)
-{
-    size_t idx[NPARAMS], k = 0;
-    for (unsigned num = first; num < first + count; num++)
-        if (!param_find(num, &idx[k++]))
-            return ZWH_EINVAL;
-    size_t runs = 0;
-    for (size_t i = 0; i < k; i++)
-        runs += i == 0 || params[idx[i]].size != params[idx[i - 1]].size;
-    size_t start = 0;
-    while (start < k) {
-        size_t end = start + 1;
-        while (end < k && params[idx[end]].size == params[idx[start]].size)
-            end++;
-        zwh_configuration_bulk_report_t rep = {0};
-        rep.parameter_offset = params[idx[start]].num;
-        rep.count = (uint8_t)(end - start);
-        rep.reports_to_follow = (uint8_t)--runs;
-        rep.handshake = handshake;
-        rep.size = params[idx[start]].size;
-        rep.format = ZWH_CONFIGURATION_FORMAT_UNSIGNED;
-        rep.is_default = 1;
-        for (size_t i = start; i < end; i++) {
-            rep.values[i - start] = m->cfg[idx[i]];
-            rep.is_default &= m->cfg[idx[i]] == params[idx[i]].def;
-        }
-        uint8_t b[BUF];
-        reply(m, b, zwh_configuration_bulk_report_encode(&rep, b, sizeof b));
-        start = end;
-    }
-    return SIM_CMD_OK;
-}
-
-static int h_cfg_bulk_get(n4003_t *m, const uint8_t *c, size_t n)
-{
-    zwh_configuration_bulk_get_t g;
-    if (zwh_configuration_bulk_get_decode(c, n, &g) < 0 || g.count == 0)
-        return ZWH_EINVAL;
-    return cfg_bulk_reports(m, g.parameter_offset, g.count, 0);
-}
-
-static int h_cfg_bulk_set(n4003_t *m, const uint8_t *c, size_t n)
-{
-    zwh_configuration_bulk_set_t *s = malloc(sizeof *s);
-    if (!s)
-        return ZWH_ENOMEM;
-    uint32_t v[NPARAMS];
-    size_t idx[NPARAMS];
-    int rc = zwh_configuration_bulk_set_decode(c, n, s) < 0 || s->count == 0 || s->count > NPARAMS
-                 ? ZWH_EINVAL
-                 : 0;
-    /* all or nothing: every parameter known, of the bulk size, in range */
-    for (unsigned i = 0; rc == 0 && i < s->count; i++) {
-        const param_t *p = param_find(s->parameter_offset + i, &idx[i]);
-        if (!p || p->size != s->size)
-            rc = ZWH_EINVAL;
-        else if (s->use_default)
-            v[i] = p->def;
-        else
-            rc = param_value(p, s->size, s->values[i], &v[i]);
-    }
-    if (rc == 0) {
-        for (unsigned i = 0; i < s->count; i++)
-            m->cfg[idx[i]] = v[i];
-        if (s->handshake)
-            rc = cfg_bulk_reports(m, s->parameter_offset, s->count, 1);
-    }
-    free(s);
-    return rc;
-}
-
-static int send_text(n4003_t *m, uint8_t cmd, uint16_t num, const char *text)
-{
-    size_t len = text ? strlen(text) : 0, off = 0;
-    size_t nrep = len ? (len + TEXT_CHUNK - 1) / TEXT_CHUNK : 1;
-    for (size_t i = 0; i < nrep; i++) {
-        zwh_configuration_text_report_t r = {.parameter = num, .reports_to_follow = (uint8_t)(nrep - 1 - i)};
-        size_t k = len - off < TEXT_CHUNK ? len - off : TEXT_CHUNK;
-        memcpy(r.text, text ? text + off : "", k);
-        r.text_len = (uint8_t)k;
-        off += k;
-        uint8_t b[BUF];
-        reply(m, b, cmd == ZWH_CONFIGURATION_NAME_REPORT ? zwh_configuration_name_report_encode(&r, b, sizeof b)
-                                                         : zwh_configuration_info_report_encode(&r, b, sizeof b));
-    }
-    return SIM_CMD_OK;
-}
-
-static int h_cfg_name_get(n4003_t *m, const uint8_t *c, size_t n)
-{
-    zwh_configuration_parameter_ref_t g;
-    if (zwh_configuration_name_get_decode(c, n, &g) < 0)
-        return ZWH_EINVAL;
-    const param_t *p = param_find(g.parameter, NULL);
-    return send_text(m, ZWH_CONFIGURATION_NAME_REPORT, g.parameter, p ? p->name : NULL);
-}
-
-static int h_cfg_info_get(n4003_t *m, const uint8_t *c, size_t n)
-{
-    zwh_configuration_parameter_ref_t g;
-    if (zwh_configuration_info_get_decode(c, n, &g) < 0)
-        return ZWH_EINVAL;
-    const param_t *p = param_find(g.parameter, NULL);
-    return send_text(m, ZWH_CONFIGURATION_INFO_REPORT, g.parameter, p ? p->info : NULL);
-}
-
-static int h_cfg_properties_get(n4003_t *m, const uint8_t *c, size_t n)
-{
-    zwh_configuration_parameter_ref_t g;
-    if (zwh_configuration_properties_get_decode(c, n, &g) < 0)
-        return ZWH_EINVAL;
-    zwh_configuration_properties_report_t r = {.parameter = g.parameter, .has_v4_flags = 1};
-    for (size_t i = 0; i < NPARAMS; i++)
-        if (params[i].num > g.parameter) {
-            r.next_parameter = params[i].num;
-            break;
-        }
-    const param_t *p = param_find(g.parameter, NULL);
-    if (p) { /* else size 0: no such parameter, next_parameter still given */
-        r.format = p->format;
-        r.size = p->size;
-        r.min_value = p->min;
-        r.max_value = p->max;
-        r.default_value = p->def;
-    }
-    uint8_t b[BUF];
-    reply(m, b, zwh_configuration_properties_report_encode(&r, b, sizeof b));
-    return SIM_CMD_OK;
-}
-
-static void cfg_defaults(n4003_t *m)
-{
-    for (size_t i = 0; i < NPARAMS; i++)
-        m->cfg[i] = params[i].def;
-}
-
-static int h_cfg_default_reset(n4003_t *m, const uint8_t *c, size_t n)
-{
-    (void)c, (void)n;
-    cfg_defaults(m);
     return SIM_CMD_OK;
 }
 
@@ -803,253 +591,6 @@ static int h_ind_description_get(n4003_t *m, const uint8_t *c, size_t n)
     zwh_indicator_description_report_t r = {.indicator_id = g.indicator_id};
     uint8_t b[BUF];
     reply(m, b, zwh_indicator_description_report_encode(&r, b, sizeof b));
-    return SIM_CMD_OK;
-}
-
-/* ---- association and multi channel association (shared groups) ---- */
-
-static group_t *group_of(n4003_t *m, uint8_t id)
-{
-    return id >= 1 && id <= N4003_GROUPS ? &m->groups[id - 1] : NULL;
-}
-
-static void group_add(group_t *g, uint16_t node, int is_ep, uint8_t ep)
-{
-    if (node < 1 || node > 232)
-        return;
-    for (uint8_t i = 0; i < g->n; i++)
-        if (g->d[i].node == node && g->d[i].is_ep == is_ep && (!is_ep || g->d[i].endpoint == ep))
-            return;
-    if (g->n < GROUP_MAX) /* a full group takes no more (the rest is ignored) */
-        g->d[g->n++] = (dest_t){(uint8_t)node, ep, (uint8_t)is_ep};
-}
-
-static void group_del(group_t *g, uint16_t node, int is_ep, uint8_t ep)
-{
-    for (uint8_t i = 0; i < g->n;)
-        if (g->d[i].node == node && g->d[i].is_ep == is_ep && (!is_ep || g->d[i].endpoint == ep))
-            memmove(&g->d[i], &g->d[i + 1], (size_t)(--g->n - i) * sizeof g->d[0]);
-        else
-            i++;
-}
-
-static uint8_t ep_byte(const zwh_multi_channel_association_endpoint_t *e)
-{
-    return (uint8_t)(e->bit_address << 7 | (e->endpoint & 0x7F));
-}
-
-/* Set (remove = 0) or Remove (remove = 1) with the MCA struct (plain
- * Association commands fill its node list only). */
-static int assoc_apply(n4003_t *m, const zwh_multi_channel_association_set_t *s, int remove)
-{
-    for (uint8_t gi = 1; gi <= N4003_GROUPS; gi++) {
-        if (s->group_id != gi && !(remove && s->group_id == 0))
-            continue;
-        group_t *g = group_of(m, gi);
-        if (remove && s->node_count == 0 && s->endpoint_count == 0)
-            g->n = 0;
-        for (uint8_t i = 0; i < s->node_count; i++)
-            remove ? group_del(g, s->node_ids[i], 0, 0) : group_add(g, s->node_ids[i], 0, 0);
-        for (uint8_t i = 0; i < s->endpoint_count; i++)
-            remove ? group_del(g, s->endpoints[i].node_id, 1, ep_byte(&s->endpoints[i]))
-                   : group_add(g, s->endpoints[i].node_id, 1, ep_byte(&s->endpoints[i]));
-    }
-    return s->group_id > N4003_GROUPS || (!remove && s->group_id == 0) ? ZWH_EINVAL : SIM_CMD_OK;
-}
-
-static int assoc_set_or_remove(n4003_t *m, const uint8_t *c, size_t n, int remove)
-{
-    zwh_association_set_t *a = malloc(sizeof *a);
-    zwh_multi_channel_association_set_t *s = calloc(1, sizeof *s);
-    int rc = ZWH_ENOMEM;
-    if (a && s) {
-        rc = (remove ? zwh_association_remove_decode(c, n, a) : zwh_association_set_decode(c, n, a)) < 0
-                 ? ZWH_EINVAL
-                 : 0;
-        if (rc == 0) {
-            s->group_id = a->group_id;
-            s->node_count = a->node_count;
-            memcpy(s->node_ids, a->node_ids, a->node_count * sizeof a->node_ids[0]);
-            rc = assoc_apply(m, s, remove);
-        }
-    }
-    free(a);
-    free(s);
-    return rc;
-}
-
-static int h_assoc_set(n4003_t *m, const uint8_t *c, size_t n)
-{
-    return assoc_set_or_remove(m, c, n, 0);
-}
-
-static int h_assoc_remove(n4003_t *m, const uint8_t *c, size_t n)
-{
-    return assoc_set_or_remove(m, c, n, 1);
-}
-
-static int h_assoc_get(n4003_t *m, const uint8_t *c, size_t n)
-{
-    zwh_association_get_t g;
-    if (zwh_association_get_decode(c, n, &g) < 0)
-        return ZWH_EINVAL;
-    uint8_t id = group_of(m, g.group_id) ? g.group_id : GROUP_LIFELINE; /* unknown: group 1 */
-    const group_t *grp = group_of(m, id);
-    zwh_association_report_t *r = calloc(1, sizeof *r);
-    if (!r)
-        return ZWH_ENOMEM;
-    r->group_id = id;
-    r->max_nodes = GROUP_MAX;
-    for (uint8_t i = 0; i < grp->n; i++)
-        if (!grp->d[i].is_ep)
-            r->node_ids[r->node_count++] = grp->d[i].node;
-    uint8_t b[BUF];
-    reply(m, b, zwh_association_report_encode(r, b, sizeof b));
-    free(r);
-    return SIM_CMD_OK;
-}
-
-static int h_assoc_groupings_get(n4003_t *m, const uint8_t *c, size_t n)
-{
-    (void)c, (void)n;
-    zwh_association_groupings_report_t r = {N4003_GROUPS};
-    uint8_t b[8];
-    reply(m, b, zwh_association_groupings_report_encode(&r, b, sizeof b));
-    return SIM_CMD_OK;
-}
-
-static int h_assoc_specific_group_get(n4003_t *m, const uint8_t *c, size_t n)
-{
-    (void)c, (void)n;
-    zwh_association_specific_group_report_t r = {0}; /* no button selects a group */
-    uint8_t b[8];
-    reply(m, b, zwh_association_specific_group_report_encode(&r, b, sizeof b));
-    return SIM_CMD_OK;
-}
-
-static int mca_set_or_remove(n4003_t *m, const uint8_t *c, size_t n, int remove)
-{
-    zwh_multi_channel_association_set_t *s = malloc(sizeof *s);
-    if (!s)
-        return ZWH_ENOMEM;
-    int rc = (remove ? zwh_multi_channel_association_remove_decode(c, n, s)
-                     : zwh_multi_channel_association_set_decode(c, n, s)) < 0
-                 ? ZWH_EINVAL
-                 : assoc_apply(m, s, remove);
-    free(s);
-    return rc;
-}
-
-static int h_mca_set(n4003_t *m, const uint8_t *c, size_t n)
-{
-    return mca_set_or_remove(m, c, n, 0);
-}
-
-static int h_mca_remove(n4003_t *m, const uint8_t *c, size_t n)
-{
-    return mca_set_or_remove(m, c, n, 1);
-}
-
-static int h_mca_get(n4003_t *m, const uint8_t *c, size_t n)
-{
-    zwh_multi_channel_association_get_t g;
-    if (zwh_multi_channel_association_get_decode(c, n, &g) < 0)
-        return ZWH_EINVAL;
-    uint8_t id = group_of(m, g.group_id) ? g.group_id : GROUP_LIFELINE;
-    const group_t *grp = group_of(m, id);
-    zwh_multi_channel_association_report_t *r = calloc(1, sizeof *r);
-    if (!r)
-        return ZWH_ENOMEM;
-    r->group_id = id;
-    r->max_nodes = GROUP_MAX;
-    for (uint8_t i = 0; i < grp->n; i++) {
-        const dest_t *d = &grp->d[i];
-        if (!d->is_ep)
-            r->node_ids[r->node_count++] = d->node;
-        else
-            r->endpoints[r->endpoint_count++] = (zwh_multi_channel_association_endpoint_t){
-                d->node, (uint8_t)(d->endpoint >> 7), (uint8_t)(d->endpoint & 0x7F)};
-    }
-    uint8_t b[BUF];
-    reply(m, b, zwh_multi_channel_association_report_encode(r, b, sizeof b));
-    free(r);
-    return SIM_CMD_OK;
-}
-
-static int h_mca_groupings_get(n4003_t *m, const uint8_t *c, size_t n)
-{
-    (void)c, (void)n;
-    zwh_multi_channel_association_groupings_report_t r = {N4003_GROUPS};
-    uint8_t b[8];
-    reply(m, b, zwh_multi_channel_association_groupings_report_encode(&r, b, sizeof b));
-    return SIM_CMD_OK;
-}
-
-/* ---- association group information ---- */
-
-typedef struct {
-    const char *name;
-    uint16_t profile;
-    uint8_t ncmd;
-    zwh_association_group_info_command_t cmds[4];
-} agi_t;
-
-static const agi_t agi[N4003_GROUPS] = {
-    /* seed 002 "Group 1: Lifeline". The seed says the Lifeline "only supports
-     * the Device Reset Locally function", yet its channels (switch, meters,
-     * power alarm) are reported there; the list names all four. */
-    {"Lifeline", ZWH_AGI_PROFILE_GENERAL_LIFELINE, 4,
-     {{ZWH_CC_BINARY_SWITCH, ZWH_BINARY_SWITCH_REPORT},
-      {ZWH_CC_METER, ZWH_METER_REPORT},
-      {ZWH_CC_NOTIFICATION, ZWH_NOTIFICATION_REPORT},
-      {ZWH_CC_DEVICE_RESET_LOCALLY, ZWH_DEVICE_RESET_LOCALLY_NOTIFICATION}}},
-    /* seed 002 "Group 2: Basic Set": Basic Set On/Off follows the output */
-    {"Basic Set", 0x0000, 1, {{ZWH_CC_BASIC, ZWH_BASIC_SET}}},
-};
-
-static uint8_t agi_group(uint8_t id)
-{
-    return id >= 1 && id <= N4003_GROUPS ? id : GROUP_LIFELINE; /* unknown: group 1 */
-}
-
-static int h_agi_name_get(n4003_t *m, const uint8_t *c, size_t n)
-{
-    zwh_association_group_info_name_get_t g;
-    if (zwh_association_group_info_name_get_decode(c, n, &g) < 0)
-        return ZWH_EINVAL;
-    uint8_t id = agi_group(g.group_id);
-    zwh_association_group_info_name_report_t r = {.group_id = id,
-                                                  .name_len = (uint8_t)strlen(agi[id - 1].name)};
-    memcpy(r.name, agi[id - 1].name, r.name_len);
-    uint8_t b[BUF];
-    reply(m, b, zwh_association_group_info_name_report_encode(&r, b, sizeof b));
-    return SIM_CMD_OK;
-}
-
-static int h_agi_info_get(n4003_t *m, const uint8_t *c, size_t n)
-{
-    zwh_association_group_info_info_get_t g;
-    if (zwh_association_group_info_info_get_decode(c, n, &g) < 0)
-        return ZWH_EINVAL;
-    zwh_association_group_info_info_report_t r = {.list_mode = g.list_mode};
-    for (uint8_t id = 1; id <= N4003_GROUPS; id++)
-        if (g.list_mode || id == agi_group(g.group_id))
-            r.groups[r.group_count++] = (zwh_association_group_info_group_t){id, 0, agi[id - 1].profile, 0};
-    uint8_t b[BUF];
-    reply(m, b, zwh_association_group_info_info_report_encode(&r, b, sizeof b));
-    return SIM_CMD_OK;
-}
-
-static int h_agi_command_list_get(n4003_t *m, const uint8_t *c, size_t n)
-{
-    zwh_association_group_info_command_list_get_t g;
-    if (zwh_association_group_info_command_list_get_decode(c, n, &g) < 0)
-        return ZWH_EINVAL;
-    uint8_t id = agi_group(g.group_id);
-    zwh_association_group_info_command_list_report_t r = {.group_id = id, .command_count = agi[id - 1].ncmd};
-    memcpy(r.commands, agi[id - 1].cmds, agi[id - 1].ncmd * sizeof r.commands[0]);
-    uint8_t b[BUF];
-    reply(m, b, zwh_association_group_info_command_list_report_encode(&r, b, sizeof b));
     return SIM_CMD_OK;
 }
 
@@ -1219,14 +760,6 @@ static const struct {
     {ZWH_CC_METER, ZWH_METER_GET, h_meter_get},
     {ZWH_CC_METER, ZWH_METER_SUPPORTED_GET, h_meter_supported_get},
     {ZWH_CC_METER, ZWH_METER_RESET, h_meter_reset},
-    {ZWH_CC_CONFIGURATION, ZWH_CONFIGURATION_SET, h_cfg_set},
-    {ZWH_CC_CONFIGURATION, ZWH_CONFIGURATION_GET, h_cfg_get},
-    {ZWH_CC_CONFIGURATION, ZWH_CONFIGURATION_BULK_SET, h_cfg_bulk_set},
-    {ZWH_CC_CONFIGURATION, ZWH_CONFIGURATION_BULK_GET, h_cfg_bulk_get},
-    {ZWH_CC_CONFIGURATION, ZWH_CONFIGURATION_NAME_GET, h_cfg_name_get},
-    {ZWH_CC_CONFIGURATION, ZWH_CONFIGURATION_INFO_GET, h_cfg_info_get},
-    {ZWH_CC_CONFIGURATION, ZWH_CONFIGURATION_PROPERTIES_GET, h_cfg_properties_get},
-    {ZWH_CC_CONFIGURATION, ZWH_CONFIGURATION_DEFAULT_RESET, h_cfg_default_reset},
     {ZWH_CC_NOTIFICATION, ZWH_NOTIFICATION_SUPPORTED_GET, h_notif_supported_get},
     {ZWH_CC_NOTIFICATION, ZWH_NOTIFICATION_EVENT_SUPPORTED_GET, h_notif_event_supported_get},
     {ZWH_CC_NOTIFICATION, ZWH_NOTIFICATION_GET, h_notif_get},
@@ -1235,18 +768,6 @@ static const struct {
     {ZWH_CC_INDICATOR, ZWH_INDICATOR_GET, h_ind_get},
     {ZWH_CC_INDICATOR, ZWH_INDICATOR_SUPPORTED_GET, h_ind_supported_get},
     {ZWH_CC_INDICATOR, ZWH_INDICATOR_DESCRIPTION_GET, h_ind_description_get},
-    {ZWH_CC_ASSOCIATION, ZWH_ASSOCIATION_SET, h_assoc_set},
-    {ZWH_CC_ASSOCIATION, ZWH_ASSOCIATION_GET, h_assoc_get},
-    {ZWH_CC_ASSOCIATION, ZWH_ASSOCIATION_REMOVE, h_assoc_remove},
-    {ZWH_CC_ASSOCIATION, ZWH_ASSOCIATION_GROUPINGS_GET, h_assoc_groupings_get},
-    {ZWH_CC_ASSOCIATION, ZWH_ASSOCIATION_SPECIFIC_GROUP_GET, h_assoc_specific_group_get},
-    {ZWH_CC_MULTI_CHANNEL_ASSOCIATION, ZWH_MULTI_CHANNEL_ASSOCIATION_SET, h_mca_set},
-    {ZWH_CC_MULTI_CHANNEL_ASSOCIATION, ZWH_MULTI_CHANNEL_ASSOCIATION_GET, h_mca_get},
-    {ZWH_CC_MULTI_CHANNEL_ASSOCIATION, ZWH_MULTI_CHANNEL_ASSOCIATION_REMOVE, h_mca_remove},
-    {ZWH_CC_MULTI_CHANNEL_ASSOCIATION, ZWH_MULTI_CHANNEL_ASSOCIATION_GROUPINGS_GET, h_mca_groupings_get},
-    {ZWH_CC_ASSOCIATION_GROUP_INFO, ZWH_ASSOCIATION_GROUP_INFO_NAME_GET, h_agi_name_get},
-    {ZWH_CC_ASSOCIATION_GROUP_INFO, ZWH_ASSOCIATION_GROUP_INFO_INFO_GET, h_agi_info_get},
-    {ZWH_CC_ASSOCIATION_GROUP_INFO, ZWH_ASSOCIATION_GROUP_INFO_COMMAND_LIST_GET, h_agi_command_list_get},
     {ZWH_CC_VERSION, ZWH_VERSION_GET, h_version_get},
     {ZWH_CC_VERSION, ZWH_VERSION_COMMAND_CLASS_GET, h_version_cc_get},
     {ZWH_CC_MANUFACTURER_SPECIFIC, ZWH_MANUFACTURER_SPECIFIC_GET, h_ms_get},
@@ -1263,8 +784,18 @@ static const struct {
 static int n4003_command(void *model, sim_node_t *node, const uint8_t *cmd, size_t len, unsigned rx_flags)
 {
     (void)node, (void)rx_flags;
+    n4003_t *m = model;
     if (len < 2)
         return ZWH_ENOTSUP;
+    if (cmd[0] == ZWH_CC_CONFIGURATION) {
+        sim_cfg_t c = cfg_view(m);
+        return sim_cfg_command(&c, m->node, cmd, len);
+    }
+    if (cmd[0] == ZWH_CC_ASSOCIATION || cmd[0] == ZWH_CC_MULTI_CHANNEL_ASSOCIATION ||
+        cmd[0] == ZWH_CC_ASSOCIATION_GROUP_INFO) {
+        sim_assoc_view_t a = assoc_view(m);
+        return sim_assoc_command(&a, m->node, cmd, len);
+    }
     for (size_t i = 0; i < sizeof handlers / sizeof handlers[0]; i++)
         if (handlers[i].cc == cmd[0] && handlers[i].cmd == cmd[1])
             return handlers[i].fn(model, cmd, len);
@@ -1306,8 +837,10 @@ static void timer_cb(void *ctx, const uint8_t *data, size_t len)
 
 static void factory_state(n4003_t *m)
 {
-    cfg_defaults(m);
-    memset(m->groups, 0, sizeof m->groups);
+    sim_cfg_t c = cfg_view(m);
+    sim_assoc_view_t a = assoc_view(m);
+    sim_cfg_defaults(&c);
+    sim_assoc_clear(&a);
     m->notif_on = 0xFF;
 }
 
@@ -1340,7 +873,8 @@ static void n4003_included(void *model, sim_node_t *node)
     (void)node;
     n4003_t *m = model;
     /* newly included: the Lifeline is empty until the host's Association Set */
-    memset(m->groups, 0, sizeof m->groups);
+    sim_assoc_view_t a = assoc_view(m);
+    sim_assoc_clear(&a);
 }
 
 static int n4003_create(sim_node_t *node, void **model)
@@ -1352,8 +886,8 @@ static int n4003_create(sim_node_t *node, void **model)
     factory_state(m);
     m->load_dw = DEFAULT_LOAD_DW;
     /* a device created already included (--devices) reports to the controller */
-    m->groups[GROUP_LIFELINE - 1].n = 1;
-    m->groups[GROUP_LIFELINE - 1].d[0].node = CONTROLLER_ID;
+    sim_assoc_view_t a = assoc_view(m);
+    sim_assoc_add(&a, GROUP_LIFELINE, CONTROLLER_ID);
     *model = m;
     measure(m, 0);
     after(m, METER_TICK_MS, T_TICK, 0);
