@@ -819,7 +819,8 @@ static void timer_cb(void *ctx, const uint8_t *data, size_t len)
         break;
     case T_AUTO_OFF:
     case T_AUTO_ON:
-        if (gen == m->timer_gen)
+        /* a timer started before its parameter was set to 0 (disabled) stays quiet */
+        if (gen == m->timer_gen && cfgv(m, data[0] == T_AUTO_ON ? P_AUTO_ON : P_AUTO_OFF))
             set_switch(m, data[0] == T_AUTO_ON ? 0xFF : 0x00, 1);
         break;
     case T_IDENTIFY_END:

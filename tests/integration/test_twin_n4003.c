@@ -24,35 +24,45 @@ static uint8_t next_cb(void)
     return cb;
 }
 
-/* Collects the ApplicationCommandHandler commands from `nid` into g until the
- * SendData callback `until` (within ms), or, with until = 0, for ms. */
-static void collect(fx_t *fx, uint8_t nid, uint8_t until, int ms, got_t *g)
+static void record(got_t *g, uint8_t nid, const sim_frame_t *f)
+{
+    if (f->type == 0x00 && f->func == 0x04 && f->payload[1] == nid) {
+        assert_true(g->n < MAXGOT);
+        g->len[g->n] = f->payload[2];
+        memcpy(g->cmd[g->n], f->payload + 3, f->payload[2]);
+        g->n++;
+    }
+}
+
+/* Collects what `nid` sends on its own for ms, or until it sends `stop`
+ * (stop_len > 0). Returns 1 if stop came. */
+static int collect_until(fx_t *fx, uint8_t nid, int ms, got_t *g, const uint8_t *stop, size_t stop_len)
 {
     sim_frame_t f;
     uint64_t end = sim_now_ms() + (uint64_t)ms;
     g->n = 0;
     for (;;) {
         uint64_t now = sim_now_ms();
-        if (until == 0 && now >= end)
-            return;
-        int rc = sim_client_frame(&fx->c, until ? ms : (int)(end - now), &f);
-        if (rc == 0 && until == 0)
-            return;
+        if (now >= end)
+            return 0;
+        int rc = sim_client_frame(&fx->c, (int)(end - now), &f);
+        if (rc == 0)
+            return 0;
         assert_int_equal(rc, 1);
-        if (f.func == 0x13 && until && f.payload[0] == until) {
-            assert_int_equal(f.payload[1], 0x00); /* transmit OK */
-            return;
-        }
-        if (f.func == 0x04 && f.payload[1] == nid) {
-            assert_true(g->n < MAXGOT);
-            g->len[g->n] = f.payload[2];
-            memcpy(g->cmd[g->n], f.payload + 3, f.payload[2]);
-            g->n++;
-        }
+        record(g, nid, &f);
+        if (stop_len && g->n && g->len[g->n - 1] == stop_len && !memcmp(g->cmd[g->n - 1], stop, stop_len))
+            return 1;
     }
 }
 
-/* SendData cmd to nid; returns what the node sent back. */
+static void collect(fx_t *fx, uint8_t nid, int ms, got_t *g)
+{
+    (void)collect_until(fx, nid, ms, g, NULL, 0);
+}
+
+/* SendData cmd to nid; g gets what the node sent until the callback. Frames
+ * the node sent on its own (meter ticks, timers) may arrive at any point,
+ * even before the ACK of the request: they are kept in g too. */
 static void xfer_to(fx_t *fx, uint8_t nid, const uint8_t *cmd, size_t n, got_t *g)
 {
     uint8_t pl[260] = {nid, (uint8_t)n};
@@ -60,14 +70,65 @@ static void xfer_to(fx_t *fx, uint8_t nid, const uint8_t *cmd, size_t n, got_t *
     uint8_t cb = next_cb();
     pl[2 + n] = 0x25;
     pl[3 + n] = cb;
-    const uint8_t ok[] = {0x01};
-    fx_res(fx, 0x13, pl, n + 4, ok, 1);
-    collect(fx, nid, cb, 2000, g);
+    assert_int_equal(sim_client_send(&fx->c, 0x00, 0x13, pl, n + 4), 0);
+    int acked = 0, res = 0, resend = 0;
+    uint64_t end = sim_now_ms() + 3000;
+    g->n = 0;
+    for (;;) {
+        sim_frame_t f;
+        uint64_t now = sim_now_ms();
+        assert_true(now < end);
+        int ev = sim_client_next(&fx->c, resend ? 50 : (int)(end - now), &f);
+        if (ev == 0 && resend) {
+            /* our request met a frame of the chip (CAN): send it again */
+            assert_int_equal(sim_client_send(&fx->c, 0x00, 0x13, pl, n + 4), 0);
+            resend = 0;
+            continue;
+        }
+        if (ev == ZWH__FEV_CAN && !acked) {
+            resend = 1;
+            continue;
+        }
+        if (ev == ZWH__FEV_ACK) {
+            acked = 1;
+            continue;
+        }
+        assert_int_equal(ev, ZWH__FEV_DATA);
+        const uint8_t ack = 0x06;
+        sim_client_write(&fx->c, &ack, 1);
+        if (f.type == 0x01 && f.func == 0x13) {
+            assert_true(acked);
+            assert_int_equal(f.len, 1);
+            assert_int_equal(f.payload[0], 0x01);
+            res = 1;
+        } else if (f.type == 0x00 && f.func == 0x13 && f.payload[0] == cb) {
+            assert_true(res);
+            assert_int_equal(f.payload[1], 0x00); /* transmit OK */
+            return;
+        } else {
+            record(g, nid, &f);
+        }
+    }
 }
 
 static void xfer(fx_t *fx, const uint8_t *cmd, size_t n, got_t *g)
 {
     xfer_to(fx, NODE, cmd, n, g);
+}
+
+/* Keeps only the commands cc/cmd in g, in order. */
+static void only(got_t *g, uint8_t cc, uint8_t cmd)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < g->n; i++)
+        if (g->len[i] >= 2 && g->cmd[i][0] == cc && g->cmd[i][1] == cmd) {
+            if (k != i) {
+                memcpy(g->cmd[k], g->cmd[i], g->len[i]);
+                g->len[k] = g->len[i];
+            }
+            k++;
+        }
+    g->n = k;
 }
 
 /* The i-th command got must be exactly these bytes. */
@@ -78,21 +139,30 @@ static void got_is(const got_t *g, size_t i, const uint8_t *want, size_t wn)
     assert_memory_equal(g->cmd[i], want, wn);
 }
 
-/* A command that is answered by exactly one report of these bytes. */
+/* A command answered by exactly one report of these bytes (besides what the
+ * plug reports on its own). */
 static void ask(fx_t *fx, const uint8_t *cmd, size_t n, const uint8_t *want, size_t wn)
 {
     got_t g;
     xfer(fx, cmd, n, &g);
+    only(&g, want[0], want[1]);
     assert_int_equal(g.n, 1);
     got_is(&g, 0, want, wn);
 }
 
-/* A command that draws no answer. */
+/* What the plug sends on its own: Lifeline reports. */
+static int unsolicited(const uint8_t *c)
+{
+    return (c[0] == 0x32 && c[1] == 0x02) || (c[0] == 0x25 && c[1] == 0x03) || (c[0] == 0x71 && c[1] == 0x05);
+}
+
+/* A command that draws no answer: nothing of its class but Lifeline reports. */
 static void tell(fx_t *fx, const uint8_t *cmd, size_t n)
 {
     got_t g;
     xfer(fx, cmd, n, &g);
-    assert_int_equal(g.n, 0);
+    for (size_t i = 0; i < g.n; i++)
+        assert_true(g.cmd[i][0] != cmd[0] || unsolicited(g.cmd[i]));
 }
 
 #define B(...) ((const uint8_t[]){__VA_ARGS__}), sizeof((const uint8_t[]){__VA_ARGS__})
@@ -147,9 +217,12 @@ static void nif_and_identity(void **state)
     /* Meta Data Report v5: 0312 4003 checksum 0, not upgradable, 0 targets,
      * fragment 40, hardware 1 */
     ask(fx, B(0x7A, 0x01), B(0x7A, 0x02, 0x03, 0x12, 0x40, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x28, 0x01));
+    /* the twin takes no images: a Request Get is answered "not upgradable" (3) */
+    ask(fx, B(0x7A, 0x03, 0x03, 0x12, 0x40, 0x03, 0x00, 0x00), B(0x7A, 0x04, 0x03));
     /* Device Specific Report: serial number (type 1), binary, 8 bytes */
     got_t g;
     xfer(fx, B(0x72, 0x06, 0x00), &g);
+    only(&g, 0x72, 0x07);
     assert_int_equal(g.n, 1);
     assert_int_equal(g.len[0], 12);
     assert_int_equal(g.cmd[0][2], 0x01);
@@ -238,6 +311,7 @@ static size_t info_text(fx_t *fx, uint8_t num, char *out, size_t *nrep)
     uint8_t get[] = {0x70, 0x0C, 0x00, num};
     got_t g;
     xfer(fx, get, sizeof get, &g);
+    only(&g, 0x70, 0x0D);
     size_t len = 0;
     for (size_t i = 0; i < g.n; i++) {
         assert_true(g.len[i] >= 5);
@@ -331,6 +405,7 @@ static void config_bulk(void **state)
     /* Bulk Get 1..8: one report per run of same-size parameters (1 | 2,3 | 4,5 | 6 | 7,8) */
     got_t g;
     xfer(fx, B(0x70, 0x08, 0x00, 0x01, 0x08), &g);
+    only(&g, 0x70, 0x09);
     assert_int_equal(g.n, 5);
     got_is(&g, 0, B(0x70, 0x09, 0x00, 0x01, 0x01, 0x04, 0x81, 0x00));
     got_is(&g, 1, B(0x70, 0x09, 0x00, 0x02, 0x02, 0x03, 0x84, 0, 0, 0, 0, 0, 0, 0, 0));
@@ -339,6 +414,7 @@ static void config_bulk(void **state)
     got_is(&g, 4, B(0x70, 0x09, 0x00, 0x07, 0x02, 0x00, 0x81, 0x01, 0x01));
     /* Bulk Set 7..8 = 3, 50 with handshake: answered by a Bulk Report, not default */
     xfer(fx, B(0x70, 0x07, 0x00, 0x07, 0x02, 0x41, 0x03, 0x32), &g);
+    only(&g, 0x70, 0x09);
     assert_int_equal(g.n, 1);
     got_is(&g, 0, B(0x70, 0x09, 0x00, 0x07, 0x02, 0x00, 0x41, 0x03, 0x32));
     cfg_get_is(fx, 6, 3);
@@ -397,11 +473,12 @@ static void group2_basic_set_and_stdin(void **state)
     got_is(&g, 0, B(0x20, 0x01, 0xFF)); /* Basic Set On to the controller */
     got_t g3;
     xfer_to(fx, 3, B(0x25, 0x02), &g3); /* node 3 switched on by the Basic Set */
+    only(&g3, 0x25, 0x03);
     assert_int_equal(g3.n, 1);
     got_is(&g3, 0, B(0x25, 0x03, 0xFF));
     /* the button: "node 2 off" -> Lifeline Binary Switch Report, Basic Set Off to group 2 */
     assert_int_equal(sim_proc_stdin(&fx->p, "node 2 off"), 0);
-    collect(fx, NODE, 0, 300, &g);
+    collect(fx, NODE, 500, &g);
     int r = find(&g, 0x25, 0x03);
     assert_true(r >= 0);
     got_is(&g, (size_t)r, B(0x25, 0x03, 0x00, 0x00, 0x00));
@@ -477,7 +554,7 @@ static void indicator_identify(void **state)
 
 static void next_from_node(fx_t *fx, got_t *g, int ms)
 {
-    collect(fx, NODE, 0, ms, g);
+    collect(fx, NODE, ms, g);
 }
 
 /* Index of the first Meter Report of this scale in g (ticks may add
@@ -503,7 +580,7 @@ static void notification_power_alarms(void **state)
     xfer(fx, B(0x25, 0x01, 0xFF), &g);
     /* over-load from the device: notification, the plug switches itself off */
     assert_int_equal(sim_proc_stdin(&fx->p, "node 2 overload"), 0);
-    next_from_node(fx, &g, 300);
+    next_from_node(fx, &g, 500);
     assert_true(g.n >= 2);
     got_is(&g, 0, B(0x71, 0x05, 0x00, 0x00, 0x00, 0xFF, 0x08, 0x08, 0x00));
     got_is(&g, 1, B(0x25, 0x03, 0x00, 0x00, 0x00));
@@ -518,14 +595,14 @@ static void notification_power_alarms(void **state)
     got_is(&g, (size_t)n, B(0x71, 0x05, 0x00, 0x00, 0x00, 0xFF, 0x08, 0x00, 0x01, 0x08));
     /* 2000 W at 120 V is over 15 A: over-current trips it */
     assert_int_equal(sim_proc_stdin(&fx->p, "node 2 load 2000"), 0);
-    next_from_node(fx, &g, 300);
+    next_from_node(fx, &g, 500);
     assert_true(g.n >= 2);
     got_is(&g, 0, B(0x71, 0x05, 0x00, 0x00, 0x00, 0xFF, 0x08, 0x06, 0x00));
     got_is(&g, 1, B(0x25, 0x03, 0x00, 0x00, 0x00));
     /* notifications off: the next alarm is silent */
     tell(fx, B(0x71, 0x06, 0x08, 0x00));
     assert_int_equal(sim_proc_stdin(&fx->p, "node 2 overload"), 0);
-    next_from_node(fx, &g, 300);
+    next_from_node(fx, &g, 500);
     assert_int_equal(find(&g, 0x71, 0x05), -1);
 }
 
@@ -571,7 +648,7 @@ static void meter_v5(void **state)
     assert_true(a >= 1220 && a <= 1280);
     /* energy: 1500 W for 10 s device time per tick = 0.0042 kWh; parameter 8
      * (0.01 kWh) is crossed on the third tick, 300 ms at --time-scale 100 */
-    collect(fx, NODE, 0, 800, &g);
+    collect(fx, NODE, 800, &g);
     int k = find_meter(&g, 0);
     assert_true(k >= 0);
     /* kWh report: precision 2, size 4, value 0.01, a delta time since the
@@ -586,12 +663,46 @@ static void meter_v5(void **state)
     tell(fx, B(0x32, 0x05));
     assert_int_equal(meter_get(fx, 0, 2, 4), 0);
     /* every parameter-6 minutes (5, default): all four scales; 3 s here */
-    collect(fx, NODE, 0, 3500, &g);
+    collect(fx, NODE, 3500, &g);
     int seen = 0;
     for (size_t i = 0; i < g.n; i++)
         if (g.cmd[i][0] == 0x32 && g.cmd[i][1] == 0x02)
             seen |= 1 << ((g.cmd[i][2] >> 7) << 2 | (g.cmd[i][3] >> 3 & 3));
     assert_int_equal(seen, 0x35);
+}
+
+/* Parameters 2 and 3 (minutes; 600 ms at --time-scale 100), and the
+ * factory reset from the button. */
+static void auto_timers_and_reset(void **state)
+{
+    fx_t *fx = *state;
+    got_t g;
+    cfg_set(fx, 1, 4, 1); /* auto turn-off after 1 minute */
+    cfg_set(fx, 2, 4, 1); /* auto turn-on after 1 minute */
+    uint64_t t0 = sim_now_ms();
+    xfer(fx, B(0x25, 0x01, 0xFF), &g);
+    /* off by itself (Lifeline Switch Report), then on again by itself */
+    assert_int_equal(collect_until(fx, NODE, 3000, &g, B(0x25, 0x03, 0x00, 0x00, 0x00)), 1);
+    assert_true(sim_now_ms() - t0 >= 550);
+    assert_int_equal(collect_until(fx, NODE, 3000, &g, B(0x25, 0x03, 0xFF, 0xFF, 0x00)), 1);
+    assert_true(sim_now_ms() - t0 >= 1100);
+    /* disabled (0) at once, 600 ms before the next auto turn-off: the pending
+     * timer stays quiet, and the plug stays where a Set puts it */
+    cfg_set(fx, 1, 4, 0);
+    cfg_set(fx, 2, 4, 0);
+    xfer(fx, B(0x25, 0x01, 0x00), &g);
+    collect(fx, NODE, 1500, &g);
+    assert_int_equal(find(&g, 0x25, 0x03), -1);
+    ask(fx, B(0x25, 0x02), B(0x25, 0x03, 0x00, 0x00, 0x00));
+    /* reset: Device Reset Locally Notification to the Lifeline, then factory state */
+    assert_int_equal(sim_proc_stdin(&fx->p, "node 2 reset"), 0);
+    collect(fx, NODE, 500, &g);
+    int r = find(&g, 0x5A, 0x01);
+    assert_true(r >= 0);
+    got_is(&g, (size_t)r, B(0x5A, 0x01));
+    ask(fx, B(0x85, 0x02, 0x01), B(0x85, 0x03, 0x01, 0x05, 0x00));
+    cfg_get_is(fx, 1, 0);
+    cfg_get_is(fx, 2, 0);
 }
 
 /* Same --seed, same measurements. */
@@ -630,6 +741,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(indicator_identify, setup_fast, fx_stop),
         cmocka_unit_test_setup_teardown(notification_power_alarms, setup, fx_stop),
         cmocka_unit_test_setup_teardown(meter_v5, setup_fast, fx_stop),
+        cmocka_unit_test_setup_teardown(auto_timers_and_reset, setup_fast, fx_stop),
         cmocka_unit_test(meter_deterministic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
