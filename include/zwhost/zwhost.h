@@ -8,6 +8,7 @@
 #include "zwhost/cc.h"
 #include "zwhost/host.h"
 #include "zwhost/port.h"
+#include "zwhost/storage.h"
 #include "zwhost/cc/value.h"
 #include "zwhost/cc/basic.h"
 #include "zwhost/cc/binary_switch.h"
