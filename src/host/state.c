@@ -290,17 +290,18 @@ int zwh__state_prov_set_name(zwh__state_prov_t *p, const char *name)
 
 /* ---- consistency ---- */
 
-static int fail(char *err, size_t errcap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t errcap, const char *fmt, ...)
+void zwh__state_errf(char *err, size_t errcap, const char *fmt, ...)
 {
-    if (err && errcap) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, errcap, fmt, ap);
-        va_end(ap);
-    }
-    return ZWH_EINVAL;
+    if (!err || !errcap)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errcap, fmt, ap);
+    va_end(ap);
 }
+
+/* zwh__state_check's refusals */
+#define fail(err, errcap, ...) (zwh__state_errf((err), (errcap), __VA_ARGS__), ZWH_EINVAL)
 
 static bool is_bool(uint8_t v)
 {

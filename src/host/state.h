@@ -133,6 +133,11 @@ int zwh__state_prov_set_name(zwh__state_prov_t *p, const char *name);
  * included node ids, ...). Returns 0, or ZWH_EINVAL with a message in err. */
 int zwh__state_check(const zwh__state_t *st, char *err, size_t errcap);
 
+/* Formats one line into err[0..errcap) (nothing when err is NULL or errcap 0);
+ * shared by the state files for their error messages. */
+void zwh__state_errf(char *err, size_t errcap, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* ---- encoding (state_codec.c) ---- */
 /* Encodes st into a new malloc'ed buffer (*buf, release with free()). Returns 0,
  * ZWH_EINVAL when zwh__state_check() refuses st (nothing is written that decode

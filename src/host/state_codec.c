@@ -261,6 +261,16 @@ static int field_ok(dec_t *d, const char *what, unsigned id, size_t off, uint16_
     return 0;
 }
 
+/* Turns a byte-buffer setter's result into the decoder's (it refuses oversize). */
+static int take_bytes(dec_t *d, unsigned id, size_t off, const zwh__rd_t *val, const char *what,
+                      size_t max, int set_rc)
+{
+    if (set_rc == ZWH_EMSGSIZE)
+        return bad(d, "node %u, offset %zu: %zu %s, at most %zu", id, off, zwh__rd_left(val),
+                   what, max);
+    return set_rc;
+}
+
 static void get_protocol(zwh__rd_t *v, zwh_node_info_t *f)
 {
     f->basic = zwh__rd_u8(v);
@@ -335,11 +345,9 @@ static int decode_node(dec_t *d, zwh__state_t *st, zwh__rd_t rec, size_t rec_off
             break;
         case NODE_CCS:
             rc = field_ok(d, "node", id, off, tag, &val, 0, &seen);
-            if (!rc && zwh__rd_left(&val) > ZWH__STATE_MAX_CCS)
-                rc = bad(d, "node %u, offset %zu: %zu command classes, at most %u", id, off,
-                         zwh__rd_left(&val), ZWH__STATE_MAX_CCS);
             if (!rc)
-                rc = zwh__state_node_set_ccs(n, zwh__rd_ptr(&val), zwh__rd_left(&val));
+                rc = take_bytes(d, id, off, &val, "command class bytes", ZWH__STATE_MAX_CCS,
+                                zwh__state_node_set_ccs(n, zwh__rd_ptr(&val), zwh__rd_left(&val)));
             break;
         case NODE_SECURITY:
             rc = field_ok(d, "node", id, off, tag, &val, SECURITY_LEN, &seen);
@@ -357,11 +365,9 @@ static int decode_node(dec_t *d, zwh__state_t *st, zwh__rd_t rec, size_t rec_off
             break;
         case NODE_CACHE:
             rc = field_ok(d, "node", id, off, tag, &val, 0, &seen);
-            if (!rc && zwh__rd_left(&val) > ZWH__STATE_MAX_CACHE)
-                rc = bad(d, "node %u, offset %zu: interview cache of %zu bytes, at most %u", id,
-                         off, zwh__rd_left(&val), ZWH__STATE_MAX_CACHE);
             if (!rc)
-                rc = zwh__state_node_set_cache(n, zwh__rd_ptr(&val), zwh__rd_left(&val));
+                rc = take_bytes(d, id, off, &val, "bytes of interview cache", ZWH__STATE_MAX_CACHE,
+                                zwh__state_node_set_cache(n, zwh__rd_ptr(&val), zwh__rd_left(&val)));
             break;
         default: /* a field from a later version */
             break;

@@ -9,7 +9,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,17 +20,6 @@
 
 #define TMP_TAG ".tmp-"
 #define TMP_RANDOM 6 /* the XXXXXX of mkostemp */
-
-static void say(char *err, size_t errcap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void say(char *err, size_t errcap, const char *fmt, ...)
-{
-    if (!err || !errcap)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errcap, fmt, ap);
-    va_end(ap);
-}
 
 /* Splits path into a malloc'ed directory ("." when none) and its last component. */
 static int split_path(const char *path, char **dir, const char **base)
@@ -81,14 +69,14 @@ int zwh__file_write_atomic(const char *path, const uint8_t *data, size_t len, ch
                            size_t errcap)
 {
     if (!path || (!data && len)) {
-        say(err, errcap, "no path or data");
+        zwh__state_errf(err, errcap, "no path or data");
         return ZWH_EINVAL;
     }
     char *dir;
     const char *base;
     int rc = split_path(path, &dir, &base);
     if (rc) {
-        say(err, errcap, "%s: %s", path, rc == ZWH_EINVAL ? "not a file name" : zwh_strerror(rc));
+        zwh__state_errf(err, errcap, "%s: %s", path, rc == ZWH_EINVAL ? "not a file name" : zwh_strerror(rc));
         return rc;
     }
     size_t tmp_cap = strlen(dir) + strlen(base) + sizeof "/." TMP_TAG "XXXXXX";
@@ -101,7 +89,7 @@ int zwh__file_write_atomic(const char *path, const uint8_t *data, size_t len, ch
     int fd = mkostemp(tmp, O_CLOEXEC); /* created with mode 0600 */
     if (fd < 0) {
         rc = -errno;
-        say(err, errcap, "%s: cannot create a temporary file in %s: %s", path, dir, strerror(-rc));
+        zwh__state_errf(err, errcap, "%s: cannot create a temporary file in %s: %s", path, dir, strerror(-rc));
         goto out;
     }
     const char *step = "write";
@@ -121,13 +109,13 @@ int zwh__file_write_atomic(const char *path, const uint8_t *data, size_t len, ch
         step = "rename";
     }
     if (rc) {
-        say(err, errcap, "%s: cannot save (%s %s): %s", path, step, tmp, strerror(-rc));
+        zwh__state_errf(err, errcap, "%s: cannot save (%s %s): %s", path, step, tmp, strerror(-rc));
         unlink(tmp);
         goto out;
     }
     rc = sync_dir(dir);
     if (rc)
-        say(err, errcap, "%s: saved, but syncing directory %s failed: %s", path, dir,
+        zwh__state_errf(err, errcap, "%s: saved, but syncing directory %s failed: %s", path, dir,
             strerror(-rc));
 out:
     free(tmp);
@@ -144,20 +132,20 @@ int zwh__file_read_all(const char *path, size_t max, uint8_t **data, size_t *len
     if (fd < 0) {
         int rc = -errno;
         if (rc != ZWH_ENOENT)
-            say(err, errcap, "%s: cannot open: %s", path, strerror(-rc));
+            zwh__state_errf(err, errcap, "%s: cannot open: %s", path, strerror(-rc));
         return rc;
     }
     struct stat st;
     int rc = 0;
     if (fstat(fd, &st) != 0) {
         rc = -errno;
-        say(err, errcap, "%s: %s", path, strerror(-rc));
+        zwh__state_errf(err, errcap, "%s: %s", path, strerror(-rc));
     } else if (!S_ISREG(st.st_mode)) {
         rc = ZWH_EINVAL;
-        say(err, errcap, "%s: not a regular file", path);
+        zwh__state_errf(err, errcap, "%s: not a regular file", path);
     } else if ((uint64_t)st.st_size > max) {
         rc = ZWH_EMSGSIZE;
-        say(err, errcap, "%s: %lld bytes, more than the %zu allowed", path,
+        zwh__state_errf(err, errcap, "%s: %lld bytes, more than the %zu allowed", path,
             (long long)st.st_size, max);
     }
     uint8_t *buf = NULL;
@@ -170,7 +158,7 @@ int zwh__file_read_all(const char *path, size_t max, uint8_t **data, size_t *len
             continue;
         if (n < 0) {
             rc = -errno;
-            say(err, errcap, "%s: read failed: %s", path, strerror(-rc));
+            zwh__state_errf(err, errcap, "%s: read failed: %s", path, strerror(-rc));
         } else if (n == 0) {
             want = got; /* shrank under us: take what is there, decode will judge */
         } else {
@@ -220,7 +208,7 @@ int zwh__state_save_file(const char *path, const zwh__state_t *st, char *err, si
         char why[160] = "";
         if (rc == ZWH_EINVAL)
             zwh__state_check(st, why, sizeof why);
-        say(err, errcap, "%s: cannot encode the state: %s", path ? path : "(null)",
+        zwh__state_errf(err, errcap, "%s: cannot encode the state: %s", path ? path : "(null)",
             why[0] ? why : zwh_strerror(rc));
         return rc;
     }
@@ -235,7 +223,7 @@ int zwh__state_load_file(const char *path, zwh__state_t **out, char *err, size_t
         return ZWH_EINVAL;
     *out = NULL;
     if (!path) {
-        say(err, errcap, "no state file path");
+        zwh__state_errf(err, errcap, "no state file path");
         return ZWH_EINVAL;
     }
     zwh__file_remove_leftovers(path);
@@ -252,6 +240,6 @@ int zwh__state_load_file(const char *path, zwh__state_t **out, char *err, size_t
     rc = zwh__state_decode(buf, len, out, why, sizeof why);
     free(buf);
     if (rc)
-        say(err, errcap, "%s: %s", path, why);
+        zwh__state_errf(err, errcap, "%s: %s", path, why);
     return rc;
 }

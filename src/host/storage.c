@@ -1,22 +1,10 @@
 /* Storage backend selection: the application's callbacks, a state file, or none. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "host/storage.h"
 #include "zwhost/error.h"
-
-static void say(char *err, size_t errcap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void say(char *err, size_t errcap, const char *fmt, ...)
-{
-    if (!err || !errcap)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errcap, fmt, ap);
-    va_end(ap);
-}
 
 void zwh__storage_init(zwh__storage_t *s)
 {
@@ -81,12 +69,12 @@ int zwh__storage_load(zwh__storage_t *s, zwh__state_t **out, char *err, size_t e
         return rc ? rc : 1;
     }
     if (rc < 0) {
-        say(err, errcap, "storage load callback failed: %s (%s)", zwh_strerror(rc),
+        zwh__state_errf(err, errcap, "storage load callback failed: %s (%s)", zwh_strerror(rc),
             zwh_err_name(rc));
         return rc;
     }
     if (!data && len) {
-        say(err, errcap, "storage load callback returned no buffer for %zu bytes", len);
+        zwh__state_errf(err, errcap, "storage load callback returned no buffer for %zu bytes", len);
         return ZWH_EINVAL;
     }
     rc = zwh__state_decode(data, len, out, err, errcap);
@@ -107,13 +95,13 @@ int zwh__storage_save(zwh__storage_t *s, const zwh__state_t *st, char *err, size
     size_t len;
     int rc = zwh__state_encode(st, &buf, &len);
     if (rc) {
-        say(err, errcap, "cannot encode the state: %s", zwh_strerror(rc));
+        zwh__state_errf(err, errcap, "cannot encode the state: %s", zwh_strerror(rc));
         return rc;
     }
     rc = s->save(buf, len, s->user);
     free(buf);
     if (rc < 0) {
-        say(err, errcap, "storage save callback failed: %s (%s)", zwh_strerror(rc),
+        zwh__state_errf(err, errcap, "storage save callback failed: %s (%s)", zwh_strerror(rc),
             zwh_err_name(rc));
         return rc;
     }

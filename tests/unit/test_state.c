@@ -632,7 +632,7 @@ static void inconsistent_content_rejected(void **state)
          "00000000000000000000000000000000000000000000000000000000000000000000000000000000"
          "00000000000000000000000000000000000000000000000000000000000000000000000000000000"
          "00000000000000000000000000000000",
-         "256 command classes, at most 255"},
+         "256 command class bytes, at most 255"},
     };
     for (size_t i = 0; i < sizeof node_cases / sizeof node_cases[0]; i++) {
         raw_t body = {0};
