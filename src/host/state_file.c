@@ -128,7 +128,8 @@ int zwh__file_read_all(const char *path, size_t max, uint8_t **data, size_t *len
 {
     *data = NULL;
     *len = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO in the file's place must not hang the open (refused below) */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         int rc = -errno;
         if (rc != ZWH_ENOENT)

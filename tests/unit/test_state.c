@@ -924,6 +924,11 @@ static void file_missing_corrupt_leftovers(void **state)
     assert_int_equal(zwh__state_load_file(p, &st, err, sizeof err), ZWH_EINVAL);
     assert_contains(err, "not a regular file");
     rmdir(p);
+    snprintf(p, sizeof p, "%s/fifo", f->dir);
+    assert_int_equal(mkfifo(p, 0600), 0);
+    assert_int_equal(zwh__state_load_file(p, &st, err, sizeof err), ZWH_EINVAL); /* no hang */
+    assert_contains(err, "not a regular file");
+    unlink(p);
     snprintf(p, sizeof p, "%s/nodir/state", f->dir);
     assert_int_equal(zwh__state_new(&st), 0);
     assert_int_equal(zwh__state_save_file(p, st, err, sizeof err), -ENOENT);
