@@ -68,7 +68,8 @@
     XX(EDSK, -6049, "malformed DSK or PIN")                                        \
     XX(EQRCODE, -6050, "malformed SmartStart QR code")                             \
     XX(EKEYFILE_MODE, -6051, "keys file is readable by group or others")          \
-    XX(EKEYFILE, -6052, "malformed keys file")
+    XX(EKEYFILE, -6052, "malformed keys file")                                    \
+    XX(ESTATEFILE, -6053, "malformed or corrupt state file")
 
 #ifdef __cplusplus
 extern "C" {

@@ -10,6 +10,7 @@
 #include "zwhost/send.h"
 #include "zwhost/inclusion.h"
 #include "zwhost/port.h"
+#include "zwhost/storage.h"
 #include "zwhost/cc/value.h"
 #include "zwhost/cc/basic.h"
 #include "zwhost/cc/binary_switch.h"

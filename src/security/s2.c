@@ -326,6 +326,17 @@ int zwh__s2_set_tx_seq(zwh__s2_t *s2, uint16_t node, uint8_t seq)
     return 0;
 }
 
+int zwh__s2_get_tx_seq(const zwh__s2_t *s2, uint16_t node, uint8_t *seq)
+{
+    if (!s2 || !seq || !valid_node(node))
+        return ZWH_EINVAL;
+    const peer_t *p = peer_find(s2, node);
+    if (!p)
+        return ZWH_ENOENT;
+    *seq = p->tx_seq;
+    return 0;
+}
+
 int zwh__s2_mpan_set(zwh__s2_t *s2, uint8_t group, int cls, const uint8_t state[16])
 {
     if (!s2 || !group || !valid_class(cls) || !state)

@@ -154,6 +154,10 @@ int zwh__s2_reset_peer(zwh__s2_t *s2, uint16_t node);
 int zwh__s2_span_state(const zwh__s2_t *s2, uint16_t node);
 /* Sets the sequence number the next frame to node carries (tests, persistence). */
 int zwh__s2_set_tx_seq(zwh__s2_t *s2, uint16_t node, uint8_t seq);
+/* The sequence number the next frame to node will carry (persistence): 0 with
+ * *seq set, or ZWH_ENOENT when no peer entry exists (the next frame to node
+ * would start from a fresh random number), ZWH_EINVAL for bad arguments. */
+int zwh__s2_get_tx_seq(const zwh__s2_t *s2, uint16_t node, uint8_t *seq);
 
 /* Owner side of multicast: sets the class and inner MPAN state of a group we
  * send to (normally created with a random state on first use). */

@@ -958,6 +958,37 @@ static void bad_arguments_and_non_transport(void **state)
     zwh__s2_free(c);
 }
 
+/* The getter reports the number the next frame will carry (a Nonce Get here),
+ * so a host that saves it and sets it back after a restart continues the
+ * sequence instead of risking a number the node just saw. */
+static void tx_seq_get_follows_frames(void **state)
+{
+    (void)state;
+    zwh__s2_t *c = engine(1);
+    install(c, ZWH__S2_AUTH, AUTH_KEY);
+    assert_int_equal(zwh__s2_set_granted(c, 5, ZWH__S2_BIT(ZWH__S2_AUTH)), 0);
+    uint8_t seq = 0x77;
+    assert_int_equal(zwh__s2_get_tx_seq(c, 5, &seq), ZWH_ENOENT);
+    assert_int_equal(seq, 0x77);
+    assert_int_equal(zwh__s2_get_tx_seq(c, 0, &seq), ZWH_EINVAL);
+    assert_int_equal(zwh__s2_get_tx_seq(NULL, 5, &seq), ZWH_EINVAL);
+    assert_int_equal(zwh__s2_get_tx_seq(c, 5, NULL), ZWH_EINVAL);
+    assert_int_equal(zwh__s2_set_tx_seq(c, 5, 0xFF), 0);
+    assert_int_equal(zwh__s2_get_tx_seq(c, 5, &seq), 0);
+    assert_int_equal(seq, 0xFF);
+    zwh__s2_tx_t tx = {.dst = 5, .cls = ZWH__S2_AUTH};
+    uint8_t frame[64];
+    size_t flen;
+    assert_int_equal(zwh__s2_encap(c, &tx, (const uint8_t *)"\x20\x01\xff", 3, 0, frame,
+                                   sizeof frame, &flen), ZWH__S2_TX_NONCE_GET);
+    assert_int_equal(frame[2], 0xFF); /* the Nonce Get carried it */
+    assert_int_equal(zwh__s2_get_tx_seq(c, 5, &seq), 0);
+    assert_int_equal(seq, 0x00); /* and the next one wraps */
+    assert_int_equal(zwh__s2_reset_peer(c, 5), 0);
+    assert_int_equal(zwh__s2_get_tx_seq(c, 5, &seq), ZWH_ENOENT);
+    zwh__s2_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -979,6 +1010,7 @@ int main(void)
         cmocka_unit_test(no_span_sends_nonce_get_and_queues_nothing),
         cmocka_unit_test(bounded_peer_table),
         cmocka_unit_test(bad_arguments_and_non_transport),
+        cmocka_unit_test(tx_seq_get_follows_frames),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
