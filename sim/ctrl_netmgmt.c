@@ -124,6 +124,10 @@ static void add_step(void *ctx, const uint8_t *data, size_t len)
         ZWH_LOGI(c->log, "AddNode: %s included as node %u", c->nm.dev->type->name, c->nm.nid);
         c->nm.step = STEP_PROTOCOL_DONE;
         nm_callback(c, F_ADD_NODE, ST_PROTOCOL_DONE, c->nm.nid, NULL);
+        /* the device's application learns it joined (security bootstrap, when
+         * there is one, runs on top of this) */
+        if (c->nm.dev->type->ops && c->nm.dev->type->ops->on_included)
+            c->nm.dev->type->ops->on_included(c->nm.dev->model, c->nm.dev);
         break;
     default:
         break;

@@ -5,6 +5,7 @@
 
 static const sim_device_type_t *const device_types[] = {
     &sim_dev_switch,
+    &sim_dev_lock,
 };
 
 #define NTYPES (sizeof device_types / sizeof device_types[0])

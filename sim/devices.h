@@ -6,5 +6,6 @@
 #include "nodes.h"
 
 extern const sim_device_type_t sim_dev_switch;
+extern const sim_device_type_t sim_dev_lock;
 
 #endif
