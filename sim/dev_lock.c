@@ -456,8 +456,13 @@ static const struct {
 static void model_defaults(lock_model_t *m, int included)
 {
     sim_node_t *node = m->node;
+    /* timer generations survive a reset so timers armed before it stay stale */
+    uint32_t op_gen = m->op_gen, time_gen = m->time_gen, tx_gen = m->tx_gen;
     memset(m, 0, sizeof *m);
     m->node = node;
+    m->op_gen = op_gen + 1;
+    m->time_gen = time_gen + 1;
+    m->tx_gen = tx_gen + 1;
     m->mode = ZWH_DOOR_LOCK_MODE_SECURED;
     m->cfg = (zwh_door_lock_configuration_t){.operation_type = ZWH_DOOR_LOCK_OP_CONSTANT,
                                              .timeout_minutes = ZWH_DOOR_LOCK_TIMEOUT_NONE,

@@ -24,7 +24,7 @@
 #define DATE_TRIES 3                   /* the first Date Get and 2 retries */
 #define RETRY_MIN_MS 60000u            /* "random delay of a few minutes" */
 #define RETRY_SPAN_MS 120000u
-#define RESYNC_MS (24u * 3600u * 1000u) /* once a day */
+#define RESYNC_AT_S (3 * 3600 + 10 * 60) /* seed: "at around 3:10am each day" (after DST changes) */
 #define START_DELAY_MS 2000u           /* after inclusion, before the first query */
 
 enum { T_TIMEOUT = 0, T_SEND = 1, T_RESYNC = 2 };
@@ -179,7 +179,11 @@ static void done(lock_model_t *m, int source)
         if (n > 0)
             query(m, out, (size_t)n);
     }
-    arm(m, T_RESYNC, RESYNC_MS);
+    /* the next re-sync: 03:10 local time */
+    int64_t days, sod;
+    clock_parts(m, &days, &sod);
+    int64_t wait_s = (RESYNC_AT_S - sod + 86400) % 86400;
+    arm(m, T_RESYNC, (uint64_t)(wait_s ? wait_s : 86400) * 1000u);
 }
 
 void lock_time_sync_start(lock_model_t *m)

@@ -465,13 +465,21 @@ static void time_falls_back_to_clock_then_time_parameters(void **state)
     /* then Clock Get, then Time Parameters Get */
     expect_cmd(fx, CMD(0x81, 0x05), 1500);
     expect_cmd(fx, CMD(0x8B, 0x02), 1500);
-    send_cmd(fx, CMD(0x8B, 0x03, 0x07, 0xE3, 0x06, 0x03, 0x0A, 0x00, 0x00));
-    assert_true(sim_client_quiet(&fx->c, 500));
-    /* 2019-06-03 was a Monday */
+    /* 2019-06-03 03:09:30 UTC (no time zone: local) */
+    send_cmd(fx, CMD(0x8B, 0x03, 0x07, 0xE3, 0x06, 0x03, 0x03, 0x09, 0x1E));
+    /* the daily re-sync runs at 03:10 (seed), 30 s of device time later */
+    uint64_t t0 = sim_now_ms();
+    expect_cmd(fx, CMD(0x8A, 0x03), 1500);
+    assert_true(sim_now_ms() - t0 < 1000);
+    send_cmd(fx, CMD(0x8A, 0x04, 0x07, 0xE3, 0x06, 0x03));
+    expect_cmd(fx, CMD(0x8A, 0x01), 1000);
+    send_cmd(fx, CMD(0x8A, 0x02, 0x03, 0x0A, 0x05));
+    expect_cmd(fx, CMD(0x8A, 0x06), 1000);
+    /* 2019-06-03 was a Monday (1), hour 3 */
     send_cmd(fx, CMD(0x81, 0x05));
     sim_frame_t f;
     assert_int_equal(sim_client_frame(&fx->c, 1000, &f), 1);
-    assert_memory_equal(f.payload + 3, ((const uint8_t[]){0x81, 0x06, 0x2A}), 3);
+    assert_memory_equal(f.payload + 3, ((const uint8_t[]){0x81, 0x06, 0x23}), 3);
 }
 
 /* ---- "Generic Schedule to Enable a User Code" ---- */
