@@ -21,6 +21,12 @@
 #define NOISE_FLOOR_DBM (-95)
 #define RSSI_NA 0x7F
 
+/* A FLiRS node is woken with a beam, unless its receiver is on (it waits for an answer). */
+static int needs_beam(const sim_node_t *n)
+{
+    return n && n->mode == SIM_NODE_FLIRS && !n->awake;
+}
+
 /* ---- ApplicationCommandHandler ------------------------------------------ */
 
 static void send_ach(sim_ctrl_t *c, uint16_t src, int8_t rssi, const uint8_t *cmd, size_t len)
@@ -83,7 +89,7 @@ static void tx_report(const sim_ctrl_t *c, const sim_node_t *n, uint8_t status, 
     zwh__wr_u8(w, 0);                                      /* TX channel */
     zwh__wr_u8(w, acked ? 0x01 : ((c->tx.txo & TXO_EXPLORE) ? 0x07 : 0x05)); /* route scheme */
     zwh__wr_u32(w, 0);                                     /* repeater ids */
-    zwh__wr_u8(w, (uint8_t)(0x03 | (n && n->mode == SIM_NODE_FLIRS ? 0x40 : 0x00))); /* 100k, beam */
+    zwh__wr_u8(w, (uint8_t)(0x03 | (needs_beam(n) ? 0x40 : 0x00))); /* 100k, beam */
     zwh__wr_u8(w, acked ? 1 : 3);                          /* routing attempts */
     zwh__wr_u8(w, 0);                                      /* last functional node */
     zwh__wr_u8(w, 0);                                      /* first non-functional node */
@@ -130,7 +136,7 @@ static uint64_t latency(const sim_ctrl_t *c, uint16_t dst, int acked)
     const sim_node_t *n = sim_ctrl_node(c, dst);
     if (!acked)
         return LAT_NO_ACK_MS;
-    return n && n->mode == SIM_NODE_FLIRS ? LAT_BEAM_MS : LAT_DIRECT_MS;
+    return needs_beam(n) ? LAT_BEAM_MS : LAT_DIRECT_MS;
 }
 
 /* Radio work of a SendData: data = payload. */
@@ -302,7 +308,7 @@ void sim_ctrl_fn_request_node_info(sim_ctrl_t *c, zwh__rd_t *r)
         zwh__wr_u8(&w, n->nif.generic);
         zwh__wr_u8(&w, n->nif.specific);
         zwh__wr_bytes(&w, n->nif.cc, n->nif.ncc);
-        sim_ctrl_req_later(c, n->mode == SIM_NODE_FLIRS ? LAT_BEAM_MS : LAT_NIF_MS, CTAG_MISC,
+        sim_ctrl_req_later(c, needs_beam(n) ? LAT_BEAM_MS : LAT_NIF_MS, CTAG_MISC,
                            F_APP_UPDATE, p, zwh__wr_len(&w));
     } else {
         zwh__wr_u8(&w, 0x81); /* NODE_INFO_REQ_FAILED */

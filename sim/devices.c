@@ -12,6 +12,7 @@ static const sim_device_type_t *const device_types[] = {
     &sim_dev_hkzw_so03,
     &sim_dev_ezmultipli,
     &sim_dev_n4003,
+    &sim_dev_lock,
 };
 
 #define NTYPES (sizeof device_types / sizeof device_types[0])

@@ -13,5 +13,6 @@ extern const sim_device_type_t sim_dev_zen07;
 extern const sim_device_type_t sim_dev_hkzw_so03;
 extern const sim_device_type_t sim_dev_ezmultipli;
 extern const sim_device_type_t sim_dev_n4003;
+extern const sim_device_type_t sim_dev_lock;
 
 #endif

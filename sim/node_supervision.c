@@ -12,6 +12,7 @@
 
 #define CONTROLLER_ID 1
 #define TOKEN_FLAG 0x10000u
+#define TOKEN_UPDATES 0x20000u /* the Get asked for status updates */
 
 struct sim_node_sup {
     zwh__sup_t engine;
@@ -55,7 +56,10 @@ int sim_node_sup_done(sim_node_t *n, uint32_t token, uint8_t status)
 {
     if (!n->sup || !(token & TOKEN_FLAG))
         return ZWH_EINVAL;
-    send_report(n, (uint8_t)(token & 0x3F), status, 0);
+    /* Supervision v2: without the Status Updates bit in the Get, the first
+     * report (the WORKING one) was the only report the sender gets */
+    if (token & TOKEN_UPDATES)
+        send_report(n, (uint8_t)(token & 0x3F), status, 0);
     return 0;
 }
 
@@ -89,7 +93,7 @@ void sim_node_sup_get(sim_node_t *n, const uint8_t *cmd, size_t len, unsigned rx
         return;
     }
     int rc = ZWH_ENOTSUP;
-    n->sup_token = TOKEN_FLAG | rx.session_id;
+    n->sup_token = TOKEN_FLAG | (rx.status_updates ? TOKEN_UPDATES : 0u) | rx.session_id;
     n->sup_duration = 0;
     if (n->type->ops && n->type->ops->on_command)
         rc = n->type->ops->on_command(n->model, n, cmd + rx.cmd_offset, rx.cmd_len, rx_flags);

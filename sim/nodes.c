@@ -311,6 +311,12 @@ void sim_node_send(sim_node_t *n, const uint8_t *cmd, size_t len)
     sim_node_sec_send(n, cmd, len);
 }
 
+void sim_node_keep_awake(sim_node_t *n, int on)
+{
+    if (n->mode == SIM_NODE_FLIRS)
+        n->awake = on ? 1 : 0;
+}
+
 int sim_node_after(sim_node_t *n, uint64_t ms, sim_sched_fn fn, const uint8_t *data, size_t len)
 {
     return sim_sched_after(n->net->sched, sim_net_scale(n->net, ms), fn, n, TAG_MODEL, data, len);

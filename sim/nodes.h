@@ -128,7 +128,7 @@ struct sim_node {
     sim_nif_t nif;
     int mode;
     uint32_t wake_interval_s;
-    int awake;
+    int awake;                /* sleeping: awake now; FLiRS: receiver kept on (no beam needed) */
     int dead;
     int8_t rssi;
     struct sim_node_sec *sec; /* S2/S0 engines, send queue, bootstrap (node_security.c); NULL
@@ -203,6 +203,11 @@ void sim_node_send(sim_node_t *n, const uint8_t *cmd, size_t len);
 /* For models: runs fn(node, data, len) after ms of device time (divided by
  * --time-scale). Cancelled when the node is freed. */
 int sim_node_after(sim_node_t *n, uint64_t ms, sim_sched_fn fn, const uint8_t *data, size_t len);
+/* For FLiRS models: keeps the receiver on (on = 1) while the node waits for
+ * an answer it asked for (a Supervision Report, a Time Report), so the
+ * controller reaches it without the 1 s wake-up beam; 0 = back to FLiRS
+ * listening. No effect on other modes. */
+void sim_node_keep_awake(sim_node_t *n, int on);
 /* Device time in ms converted to loop time with the time scale (at least 1 ms). */
 uint64_t sim_net_scale(const sim_net_t *net, uint64_t device_ms);
 
