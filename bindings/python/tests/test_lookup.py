@@ -90,5 +90,30 @@ class ImportLookup(unittest.TestCase):
         self.assertIn("ZWHOST_LIBRARY", r.stderr)
 
 
+class PipInstall(unittest.TestCase):
+    """`pip install bindings/python` (offline: --no-build-isolation uses the interpreter's own
+    setuptools) gives a package that loads the library from the system search path."""
+
+    def test_pip_install_and_import(self):
+        try:
+            import setuptools  # noqa: F401
+            import wheel  # noqa: F401
+        except ImportError:
+            self.skipTest("this python3 has no setuptools/wheel (Debian: python3-setuptools python3-wheel)")
+        with tempfile.TemporaryDirectory() as tmp:
+            src = os.path.join(tmp, "src")
+            shutil.copytree(PKG_ROOT, src, ignore=shutil.ignore_patterns("tests", "build", "*.egg-info",
+                                                                          "__pycache__"))
+            target = os.path.join(tmp, "site")
+            r = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-build-isolation",
+                                "--no-deps", "--no-index", "--target", target, src],
+                               capture_output=True, text=True, timeout=120)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertTrue(os.path.exists(os.path.join(target, "zwhost", "host.py")))
+            r = import_in_child({"LD_LIBRARY_PATH": os.path.join(BUILD, "lib")}, pythonpath=target)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(r.stdout.split()[0], "system")
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -408,16 +408,17 @@ class Host:
             elif event.type == EVENT_ERROR and not self._started.is_set():
                 self._start_error = event
                 self._started.set()
-            with self._subs_lock:
-                subs = list(self._subs)
-            for s in subs:
-                s._offer(event)
+            # on() callbacks first: when a stream yields an event, its callbacks have run
             for t, cb in list(self._handlers):
                 if t is None or t == event.type:
                     try:
                         cb(event)
                     except Exception:
                         _log.exception("zwhost: event callback %r raised", cb)
+            with self._subs_lock:
+                subs = list(self._subs)
+            for s in subs:
+                s._offer(event)
         except BaseException:
             _log.exception("zwhost: event dispatch failed")
 
@@ -537,8 +538,9 @@ class Host:
 
     def on(self, event_type, callback):
         """Calls callback(event) for each event of that type (a number, a name such as
-        "command", or None / "*" for all). It runs on the loop thread: keep it short, and do
-        not wait there for another thread. Returns a handle for off()."""
+        "command", or None / "*" for all). It runs on the loop thread, before any EventStream
+        yields the event: keep it short, and do not wait there for another thread (getters
+        such as host.controller work: they run directly). Returns a handle for off()."""
         entry = (_event_type(event_type), callback)
         self._handlers.append(entry)
         return entry
