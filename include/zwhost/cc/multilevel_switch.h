@@ -1,10 +1,13 @@
-/* zwhost — Multilevel Switch command class (0x26), version 4. */
+/** @file
+ * zwhost — Multilevel Switch command class (0x26), version 4. */
 #ifndef ZWHOST_CC_MULTILEVEL_SWITCH_H
 #define ZWHOST_CC_MULTILEVEL_SWITCH_H
 
 #include "zwhost/common.h"
 
+/** Command class identifier: the first byte of every Multilevel Switch frame. */
 #define ZWH_CC_MULTILEVEL_SWITCH 0x26
+/** Command identifiers: the second byte of a Multilevel Switch frame. @{ */
 #define ZWH_MULTILEVEL_SWITCH_SET 0x01
 #define ZWH_MULTILEVEL_SWITCH_GET 0x02
 #define ZWH_MULTILEVEL_SWITCH_REPORT 0x03
@@ -12,17 +15,19 @@
 #define ZWH_MULTILEVEL_SWITCH_STOP_LEVEL_CHANGE 0x05
 #define ZWH_MULTILEVEL_SWITCH_SUPPORTED_GET 0x06
 #define ZWH_MULTILEVEL_SWITCH_SUPPORTED_REPORT 0x07
+/** @} */
 
-/* Level change direction (Start Level Change up/down field). */
+/** Level change direction (Start Level Change up/down field). @{ */
 #define ZWH_LEVEL_CHANGE_UP 0x00
 #define ZWH_LEVEL_CHANGE_DOWN 0x01
-#define ZWH_LEVEL_CHANGE_NONE 0x03 /* V3 "no up/down motion" (inc/dec field too) */
+#define ZWH_LEVEL_CHANGE_NONE 0x03 /**< V3 "no up/down motion" (inc/dec field too) */
+/** @} */
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* Multilevel Switch Set. value 0x00 off, 0x01..0x63 level, 0xFF last on
+/** Multilevel Switch Set. value 0x00 off, 0x01..0x63 level, 0xFF last on
  * level. V2 adds duration (has_duration = 1; 0xFF = factory default). */
 typedef struct zwh_multilevel_switch_set {
     uint8_t value;
@@ -30,7 +35,7 @@ typedef struct zwh_multilevel_switch_set {
     uint8_t duration;
 } zwh_multilevel_switch_set_t;
 
-/* Multilevel Switch Report. Values 0..0x63, 0xFE unknown, 0xFF (legacy
+/** Multilevel Switch Report. Values 0..0x63, 0xFE unknown, 0xFF (legacy
  * "on"). V4 adds target and duration (has_target = 1). */
 typedef struct zwh_multilevel_switch_report {
     uint8_t current_value;
@@ -39,7 +44,7 @@ typedef struct zwh_multilevel_switch_report {
     uint8_t duration;
 } zwh_multilevel_switch_report_t;
 
-/* Multilevel Switch Start Level Change.
+/** Multilevel Switch Start Level Change.
  * up_down: ZWH_LEVEL_CHANGE_UP/DOWN (NONE from V3); ignore_start_level 0/1;
  * start_level 0..0x63; V2 duration (has_duration); V3 secondary switch
  * inc_dec (ZWH_LEVEL_CHANGE_UP = increment, DOWN = decrement, NONE) and
@@ -56,7 +61,7 @@ typedef struct zwh_multilevel_switch_start_level_change {
     uint8_t step_size;
 } zwh_multilevel_switch_start_level_change_t;
 
-/* Multilevel Switch Supported Report. Switch types 0x01..0x07 (1 Off/On,
+/** Multilevel Switch Supported Report. Switch types 0x01..0x07 (1 Off/On,
  * 2 Down/Up, 3 Close/Open, 4 CCW/CW, 5 Left/Right, 6 Reverse/Forward,
  * 7 Pull/Push), 5 bits each. The secondary type is obsolete (V3 only). */
 typedef struct zwh_multilevel_switch_supported_report {
@@ -65,6 +70,16 @@ typedef struct zwh_multilevel_switch_supported_report {
     uint8_t secondary_type;
 } zwh_multilevel_switch_supported_report_t;
 
+/** @name Multilevel Switch codecs
+ * @{ */
+/** Each `*_encode(in, out, cap)` writes the whole command (command class and command bytes
+ * included) into out[0..cap) and returns its length, or ZWH_EINVAL for a field out of range,
+ * ZWH_EMSGSIZE when cap is too small; commands without fields take only (out, cap). Each
+ * `*_decode(frame, len, out)` fills *out from a received frame and returns 0, or ZWH_EBADMSG
+ * for another class or command, a truncated frame or a count beyond the struct's arrays;
+ * older versions' shorter frames decode with their later fields marked absent. `in`, `frame`
+ * and `out` are borrowed for the call only and nothing is kept; the functions have no state
+ * and may be called from any thread (contract: zwhost/cc.h). */
 ZWH_EXTERN int zwh_multilevel_switch_set_encode(const zwh_multilevel_switch_set_t *in, uint8_t *out, size_t cap);
 ZWH_EXTERN int zwh_multilevel_switch_set_decode(const uint8_t *frame, size_t len, zwh_multilevel_switch_set_t *out);
 ZWH_EXTERN int zwh_multilevel_switch_get_encode(uint8_t *out, size_t cap);
@@ -80,6 +95,7 @@ ZWH_EXTERN int zwh_multilevel_switch_supported_report_encode(const zwh_multileve
                                                                uint8_t *out, size_t cap);
 ZWH_EXTERN int zwh_multilevel_switch_supported_report_decode(const uint8_t *frame, size_t len,
                                                                zwh_multilevel_switch_supported_report_t *out);
+/** @} */
 
 #ifdef __cplusplus
 }

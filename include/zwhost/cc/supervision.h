@@ -1,13 +1,17 @@
-/* zwhost — Supervision command class (0x6C), version 2: frame codecs (the
+/** @file
+ * zwhost — Supervision command class (0x6C), version 2: frame codecs (the
  * session bookkeeping lives in the encapsulation layer). */
 #ifndef ZWHOST_CC_SUPERVISION_H
 #define ZWHOST_CC_SUPERVISION_H
 
 #include "zwhost/common.h"
 
+/** Command class identifier: the first byte of every Supervision frame. */
 #define ZWH_CC_SUPERVISION 0x6C
+/** Command identifiers: the second byte of a Supervision frame. @{ */
 #define ZWH_SUPERVISION_GET 0x01
 #define ZWH_SUPERVISION_REPORT 0x02
+/** @} */
 
 #define ZWH_SUPERVISION_NO_SUPPORT 0x00
 #define ZWH_SUPERVISION_WORKING 0x01
@@ -20,31 +24,32 @@
 extern "C" {
 #endif
 
-/* Supervision Get. The encapsulated command is passed to the encoder
+/** Supervision Get. The encapsulated command is passed to the encoder
  * separately; the decoder reports where it lies in the frame:
  * frame[cmd_offset .. cmd_offset + cmd_len). */
 typedef struct zwh_supervision_get {
-    uint8_t status_updates; /* 0/1: the sender wants WORKING reports */
-    uint8_t session_id;     /* 0..63 */
+    uint8_t status_updates; /**< 0/1: the sender wants WORKING reports */
+    uint8_t session_id;     /**< 0..63 */
     uint16_t cmd_offset;
     uint16_t cmd_len;
 } zwh_supervision_get_t;
 
-/* Supervision Report. wake_up_request is v2. */
+/** Supervision Report. wake_up_request is v2. */
 typedef struct zwh_supervision_report {
-    uint8_t more_updates;    /* 0/1 */
-    uint8_t wake_up_request; /* 0/1 */
-    uint8_t session_id;      /* 0..63 */
-    uint8_t status;          /* ZWH_SUPERVISION_* */
+    uint8_t more_updates;    /**< 0/1 */
+    uint8_t wake_up_request; /**< 0/1 */
+    uint8_t session_id;      /**< 0..63 */
+    uint8_t status;          /**< ZWH_SUPERVISION_* */
     uint8_t duration;
 } zwh_supervision_report_t;
 
-/* cmd_len 1..255 (the command class byte at least). in->cmd_offset/cmd_len are ignored. */
+/** cmd_len 1..255 (the command class byte at least). in->cmd_offset/cmd_len are ignored. @{ */
 ZWH_EXTERN int zwh_supervision_get_encode(const zwh_supervision_get_t *in, const uint8_t *cmd, size_t cmd_len,
                                           uint8_t *out, size_t cap);
 ZWH_EXTERN int zwh_supervision_get_decode(const uint8_t *frame, size_t len, zwh_supervision_get_t *out);
 ZWH_EXTERN int zwh_supervision_report_encode(const zwh_supervision_report_t *in, uint8_t *out, size_t cap);
 ZWH_EXTERN int zwh_supervision_report_decode(const uint8_t *frame, size_t len, zwh_supervision_report_t *out);
+/** @} */
 
 #ifdef __cplusplus
 }

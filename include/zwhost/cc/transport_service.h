@@ -1,4 +1,5 @@
-/* zwhost — Transport Service command class (0x55), version 2: segment frame
+/** @file
+ * zwhost — Transport Service command class (0x55), version 2: segment frame
  * codecs (segmentation and reassembly live in the encapsulation layer).
  * The command byte carries data: First Segment is 0xC0 | size bits 8..10,
  * Subsequent Segment 0xE0 | size bits 8..10. */
@@ -7,12 +8,15 @@
 
 #include "zwhost/common.h"
 
+/** Command class identifier: the first byte of every Transport Service frame. */
 #define ZWH_CC_TRANSPORT_SERVICE 0x55
+/** Command identifiers: the second byte of a Transport Service frame. @{ */
 #define ZWH_TRANSPORT_SERVICE_FIRST_SEGMENT 0xC0
 #define ZWH_TRANSPORT_SERVICE_SEGMENT_REQUEST 0xC8
 #define ZWH_TRANSPORT_SERVICE_SUBSEQUENT_SEGMENT 0xE0
 #define ZWH_TRANSPORT_SERVICE_SEGMENT_COMPLETE 0xE8
 #define ZWH_TRANSPORT_SERVICE_SEGMENT_WAIT 0xF0
+/** @} */
 
 #define ZWH_TRANSPORT_SERVICE_MAX_DATAGRAM 2047
 #define ZWH_TRANSPORT_SERVICE_MAX_SESSION 15
@@ -22,15 +26,15 @@
 extern "C" {
 #endif
 
-/* First / Subsequent Segment. datagram_offset is used by Subsequent Segment
+/** First / Subsequent Segment. datagram_offset is used by Subsequent Segment
  * only. The payload is passed to the encoder separately; the decoder reports
  * frame[payload_offset .. payload_offset + payload_len) and the CRC it checked. */
 typedef struct zwh_transport_service_segment {
-    uint16_t datagram_size;   /* 1..2047 */
-    uint8_t session_id;       /* 0..15 */
-    uint16_t datagram_offset; /* 0..2046 */
-    uint8_t has_ext;          /* header extension present */
-    uint8_t ext_len;          /* 0..ZWH_TRANSPORT_SERVICE_MAX_EXT */
+    uint16_t datagram_size;   /**< 1..2047 */
+    uint8_t session_id;       /**< 0..15 */
+    uint16_t datagram_offset; /**< 0..2046 */
+    uint8_t has_ext;          /**< header extension present */
+    uint8_t ext_len;          /**< 0..ZWH_TRANSPORT_SERVICE_MAX_EXT */
     uint8_t ext[ZWH_TRANSPORT_SERVICE_MAX_EXT];
     uint16_t payload_offset;
     uint16_t payload_len;
@@ -50,10 +54,11 @@ typedef struct zwh_transport_service_segment_wait {
     uint8_t pending_segments;
 } zwh_transport_service_segment_wait_t;
 
-/* payload_len >= 1 and datagram_offset + payload_len <= datagram_size. */
+/** payload_len >= 1 and datagram_offset + payload_len <= datagram_size. @{ */
 ZWH_EXTERN int zwh_transport_service_first_segment_encode(const zwh_transport_service_segment_t *in, const uint8_t *payload,
                                                           size_t payload_len, uint8_t *out, size_t cap);
-/* ZWH_EBADMSG also for a CRC mismatch. */
+/** @} */
+/** ZWH_EBADMSG also for a CRC mismatch. @{ */
 ZWH_EXTERN int zwh_transport_service_first_segment_decode(const uint8_t *frame, size_t len, zwh_transport_service_segment_t *out);
 ZWH_EXTERN int zwh_transport_service_subsequent_segment_encode(const zwh_transport_service_segment_t *in, const uint8_t *payload,
                                                                size_t payload_len, uint8_t *out, size_t cap);
@@ -64,6 +69,7 @@ ZWH_EXTERN int zwh_transport_service_segment_complete_encode(const zwh_transport
 ZWH_EXTERN int zwh_transport_service_segment_complete_decode(const uint8_t *frame, size_t len, zwh_transport_service_segment_complete_t *out);
 ZWH_EXTERN int zwh_transport_service_segment_wait_encode(const zwh_transport_service_segment_wait_t *in, uint8_t *out, size_t cap);
 ZWH_EXTERN int zwh_transport_service_segment_wait_decode(const uint8_t *frame, size_t len, zwh_transport_service_segment_wait_t *out);
+/** @} */
 
 #ifdef __cplusplus
 }
