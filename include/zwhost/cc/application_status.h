@@ -23,11 +23,13 @@
 extern "C" {
 #endif
 
+/** Application Busy: the node cannot handle the request now; status says when to retry. */
 typedef struct zwh_application_status_busy {
     uint8_t status;    /**< ZWH_APPLICATION_BUSY_* */
     uint8_t wait_time; /**< seconds, meaningful with TRY_AFTER_WAIT */
 } zwh_application_status_busy_t;
 
+/** Application Rejected Request: the node supports the command but refused it in its current state. */
 typedef struct zwh_application_status_rejected_request {
     uint8_t status; /**< 0 */
 } zwh_application_status_rejected_request_t;

@@ -31,35 +31,36 @@ extern "C" {
 /** Association Set / Remove. group_id: 1..255 for Set; Remove also accepts 0
  * ("every group"). An empty node list in Remove removes every node. */
 typedef struct zwh_association_set {
-    uint8_t group_id;
-    uint8_t node_count;
-    uint16_t node_ids[ZWH_ASSOCIATION_MAX_NODES];
+    uint8_t group_id; /**< association group, 1..255 (Remove: 0..255) */
+    uint8_t node_count; /**< entries used in node_ids */
+    uint16_t node_ids[ZWH_ASSOCIATION_MAX_NODES]; /**< classic node IDs, 1..232 */
 } zwh_association_set_t;
+/** Association Remove: the fields of Set (group 0 = every group; an empty list = every node). */
 typedef zwh_association_set_t zwh_association_remove_t;
 
 /** Association Get / Specific Group Report: one group id. */
 typedef struct zwh_association_get {
-    uint8_t group_id;
+    uint8_t group_id; /**< association group, 1..255 */
 } zwh_association_get_t;
 
 /** Association Report. reports_to_follow > 0: more reports for the same group come. */
 typedef struct zwh_association_report {
-    uint8_t group_id;
-    uint8_t max_nodes;
-    uint8_t reports_to_follow;
-    uint8_t node_count;
-    uint16_t node_ids[ZWH_ASSOCIATION_MAX_NODES];
+    uint8_t group_id; /**< the group reported */
+    uint8_t max_nodes; /**< most nodes the group can hold */
+    uint8_t reports_to_follow; /**< further reports for this group still to come */
+    uint8_t node_count; /**< entries used in node_ids */
+    uint16_t node_ids[ZWH_ASSOCIATION_MAX_NODES]; /**< the group's node IDs */
 } zwh_association_report_t;
 
 /** Association Groupings Report: number of groups the node supports. */
 typedef struct zwh_association_groupings_report {
-    uint8_t group_count;
+    uint8_t group_count; /**< number of association groups the node supports */
 } zwh_association_groupings_report_t;
 
 /** Association Specific Group Report (v2): the group the last user action
  * selected, 0 if none. */
 typedef struct zwh_association_specific_group_report {
-    uint8_t group_id;
+    uint8_t group_id; /**< group selected by the last user action, 0 = none */
 } zwh_association_specific_group_report_t;
 
 /** @name Association codecs

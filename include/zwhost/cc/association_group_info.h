@@ -29,26 +29,27 @@ extern "C" {
 
 /** Name Get: group_id 1..255. */
 typedef struct zwh_association_group_info_name_get {
-    uint8_t group_id;
+    uint8_t group_id; /**< association group, 1..255 */
 } zwh_association_group_info_name_get_t;
 
 /** Name Report: name is UTF-8 of name_len bytes, not NUL-terminated. */
 typedef struct zwh_association_group_info_name_report {
-    uint8_t group_id;
-    uint8_t name_len;
-    uint8_t name[ZWH_ASSOCIATION_GROUP_INFO_NAME_MAX];
+    uint8_t group_id; /**< the group named */
+    uint8_t name_len; /**< bytes used in name, 0..ZWH_ASSOCIATION_GROUP_INFO_NAME_MAX */
+    uint8_t name[ZWH_ASSOCIATION_GROUP_INFO_NAME_MAX]; /**< UTF-8, not NUL-terminated */
 } zwh_association_group_info_name_report_t;
 
 /** Info Get: list_mode = 1 asks for every group (the node ignores group_id,
  * which may then be 0); refresh_cache = 1 asks for fresh dynamic information. */
 typedef struct zwh_association_group_info_info_get {
-    uint8_t refresh_cache;
-    uint8_t list_mode;
-    uint8_t group_id;
+    uint8_t refresh_cache; /**< 1 = ask for fresh dynamic information */
+    uint8_t list_mode; /**< 1 = report every group */
+    uint8_t group_id; /**< the group (ignored with list_mode) */
 } zwh_association_group_info_info_get_t;
 
+/** One group of an Info Report. */
 typedef struct zwh_association_group_info_group {
-    uint8_t group_id;
+    uint8_t group_id; /**< association group, 1..255 */
     uint8_t mode;        /**< 0 */
     uint16_t profile;    /**< category << 8 | identifier, e.g. 0x0001 Lifeline */
     uint16_t event_code; /**< 0 */
@@ -57,29 +58,30 @@ typedef struct zwh_association_group_info_group {
 /** Info Report: list_mode echoes the Get, dynamic = 1 when the information may
  * change at run time. */
 typedef struct zwh_association_group_info_info_report {
-    uint8_t list_mode;
-    uint8_t dynamic;
+    uint8_t list_mode; /**< echo of the Get's list_mode */
+    uint8_t dynamic; /**< 1 = the information may change at run time */
     uint8_t group_count; /**< 0..63 */
-    zwh_association_group_info_group_t groups[ZWH_ASSOCIATION_GROUP_INFO_MAX_GROUPS];
+    zwh_association_group_info_group_t groups[ZWH_ASSOCIATION_GROUP_INFO_MAX_GROUPS]; /**< group_count entries */
 } zwh_association_group_info_info_report_t;
 
 /** Command List Get: allow_cache = 1 lets a proxy answer from its cache. */
 typedef struct zwh_association_group_info_command_list_get {
-    uint8_t allow_cache;
-    uint8_t group_id;
+    uint8_t allow_cache; /**< 1 = a proxy may answer from its cache */
+    uint8_t group_id; /**< association group, 1..255 */
 } zwh_association_group_info_command_list_get_t;
 
 /** One command a group sends. cc is 0x00..0xF0 for a normal class, or an
  * extended class 0xF100..0xFFFF (two bytes on the wire). */
 typedef struct zwh_association_group_info_command {
-    uint16_t cc;
-    uint8_t command;
+    uint16_t cc; /**< command class: 0x00..0xF0, or an extended class 0xF100..0xFFFF */
+    uint8_t command; /**< command identifier within the class */
 } zwh_association_group_info_command_t;
 
+/** Command List Report: the commands a group sends. */
 typedef struct zwh_association_group_info_command_list_report {
-    uint8_t group_id;
-    uint8_t command_count;
-    zwh_association_group_info_command_t commands[ZWH_ASSOCIATION_GROUP_INFO_MAX_COMMANDS];
+    uint8_t group_id; /**< the group reported */
+    uint8_t command_count; /**< entries used in commands */
+    zwh_association_group_info_command_t commands[ZWH_ASSOCIATION_GROUP_INFO_MAX_COMMANDS]; /**< the commands the group sends */
 } zwh_association_group_info_command_list_report_t;
 
 /** @name Association Group Information codecs

@@ -44,6 +44,7 @@
 extern "C" {
 #endif
 
+/** Capability Report: what the node's authentication engine supports. */
 typedef struct zwh_authentication_capability_report {
     uint16_t data_ids;        /**< supported Authentication Data ID entries */
     uint16_t auth_ids;        /**< supported Authentication ID entries */
@@ -53,47 +54,50 @@ typedef struct zwh_authentication_capability_report {
     uint8_t tech_mask_len;    /**< 0..15 */
     uint8_t tech_mask[15];    /**< bit n = technology type n */
     uint8_t checksum_mask;    /**< bit n = checksum type n */
-    uint8_t fallback_mask_len;/* 0..31 */
-    uint8_t fallback_mask[31];
+    uint8_t fallback_mask_len; /**< bytes used in fallback_mask (0..31) */
+    uint8_t fallback_mask[31]; /**< bit n = fallback status n (ZWH_AUTHENTICATION_AVAILABLE..) supported */
 } zwh_authentication_capability_report_t;
 
 /** Authentication Data Set, and one block of a Data Report. */
 typedef struct zwh_authentication_data {
-    uint16_t data_id;
+    uint16_t data_id; /**< Authentication Data ID */
     uint8_t tech_type; /**< 0..15 */
     uint8_t data_len;  /**< 0 erases */
-    uint8_t data[ZWH_AUTHENTICATION_MAX_DATA];
+    uint8_t data[ZWH_AUTHENTICATION_MAX_DATA]; /**< data_len bytes of authentication data (e.g. an RFID tag id) */
 } zwh_authentication_data_t;
 
 /** Data Get and Technologies Combination Get. */
 typedef struct zwh_authentication_get {
-    uint16_t id;
+    uint16_t id; /**< first Authentication Data ID (Data Get) or Authentication ID (Combination Get) to report */
     uint8_t report_more; /**< 0/1 */
 } zwh_authentication_get_t;
 
+/** Authentication Data Report: up to ZWH_AUTHENTICATION_MAX_BLOCKS data entries. */
 typedef struct zwh_authentication_data_report {
     uint8_t count; /**< 1..ZWH_AUTHENTICATION_MAX_BLOCKS */
-    zwh_authentication_data_t blocks[ZWH_AUTHENTICATION_MAX_BLOCKS];
-    uint16_t next_data_id;
+    zwh_authentication_data_t blocks[ZWH_AUTHENTICATION_MAX_BLOCKS]; /**< count entries */
+    uint16_t next_data_id; /**< the next Authentication Data ID to ask for, 0 = none left */
 } zwh_authentication_data_report_t;
 
 /** Technologies Combination Set, and one block of a Combination Report. */
 typedef struct zwh_authentication_combination {
-    uint16_t auth_id;
-    uint8_t fallback_status; /**< ZWH_AUTHENTICATION_AVAILABLE.. */
+    uint16_t auth_id; /**< Authentication ID */
+    uint8_t fallback_status; /**< ZWH_AUTHENTICATION_AVAILABLE, ... */
     uint16_t user_id;        /**< User Code user id, 0 = none */
     uint16_t schedule_id;    /**< Generic Schedule id, 0 = always */
     uint8_t or_logic;        /**< 0 AND, 1 OR */
     uint8_t ndata;           /**< 0..ZWH_AUTHENTICATION_MAX_DATA_IDS */
-    uint16_t data_ids[ZWH_AUTHENTICATION_MAX_DATA_IDS];
+    uint16_t data_ids[ZWH_AUTHENTICATION_MAX_DATA_IDS]; /**< ndata Authentication Data IDs combined by or_logic */
 } zwh_authentication_combination_t;
 
+/** Technologies Combination Report: up to ZWH_AUTHENTICATION_MAX_BLOCKS combinations. */
 typedef struct zwh_authentication_combination_report {
     uint8_t count; /**< 1..ZWH_AUTHENTICATION_MAX_BLOCKS */
-    zwh_authentication_combination_t blocks[ZWH_AUTHENTICATION_MAX_BLOCKS];
-    uint16_t next_auth_id;
+    zwh_authentication_combination_t blocks[ZWH_AUTHENTICATION_MAX_BLOCKS]; /**< count entries */
+    uint16_t next_auth_id; /**< the next Authentication ID to ask for, 0 = none left */
 } zwh_authentication_combination_report_t;
 
+/** Checksum Get (checksum_type, tech_type) and Checksum Report (also checksum). */
 typedef struct zwh_authentication_checksum {
     uint8_t checksum_type; /**< 0..7 */
     uint8_t tech_type;     /**< 0..15 */

@@ -19,15 +19,15 @@ extern "C" {
 
 /** Basic Set. value: 0 (off), 1..99 (level), 0xFF (on / last level). */
 typedef struct zwh_basic_set {
-    uint8_t value;
+    uint8_t value; /**< 0 off, 1..99 level, 0xFF on (last level) */
 } zwh_basic_set_t;
 
 /** Basic Report. V1 carries only current_value; V2 adds target and duration
  * (has_target = 1). Values 0..99, 0xFE (unknown), 0xFF (on). */
 typedef struct zwh_basic_report {
-    uint8_t current_value;
-    uint8_t has_target;
-    uint8_t target_value;
+    uint8_t current_value; /**< 0..99, 0xFE unknown, 0xFF on */
+    uint8_t has_target; /**< 1 = target_value and duration are present (V2) */
+    uint8_t target_value; /**< 0..99, 0xFE unknown, 0xFF on */
     uint8_t duration; /**< 0x00-0x7F s, 0x80-0xFD min, 0xFE unknown */
 } zwh_basic_report_t;
 

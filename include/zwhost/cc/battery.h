@@ -15,15 +15,19 @@
 #define ZWH_BATTERY_HEALTH_REPORT 0x05
 /** @} */
 
-#define ZWH_BATTERY_LEVEL_LOW_WARNING 0xFF
+#define ZWH_BATTERY_LEVEL_LOW_WARNING 0xFF /**< Battery Report level meaning "battery low" rather than a percentage */
 
+/** Charging status values (zwh_battery_report_t.charging_status, V2). @{ */
 #define ZWH_BATTERY_DISCHARGING 0x00
 #define ZWH_BATTERY_CHARGING 0x01
 #define ZWH_BATTERY_MAINTAINING 0x02
+/** @} */
 
+/** Replace/recharge advice (zwh_battery_report_t.replace_recharge, V2): no, soon, now. @{ */
 #define ZWH_BATTERY_REPLACE_NO 0x00
 #define ZWH_BATTERY_REPLACE_SOON 0x01
 #define ZWH_BATTERY_REPLACE_NOW 0x02
+/** @} */
 
 #ifdef __cplusplus
 extern "C" {
@@ -32,15 +36,15 @@ extern "C" {
 /** Battery Report. level: 0..100 percent, or 0xFF low-battery warning. V1 stops
  * there; V2 (has_v2 = 1) adds the status bits below. Flags are 0/1. */
 typedef struct zwh_battery_report {
-    uint8_t level;
-    uint8_t has_v2;
-    uint8_t charging_status;  /**< ZWH_BATTERY_DISCHARGING.. (2 bits) */
-    uint8_t rechargeable;
-    uint8_t backup;
-    uint8_t overheating;
-    uint8_t low_fluid;
+    uint8_t level; /**< 0..100 percent, or ZWH_BATTERY_LEVEL_LOW_WARNING */
+    uint8_t has_v2; /**< 1 = the V2 fields below are present */
+    uint8_t charging_status;  /**< ZWH_BATTERY_DISCHARGING, ... (2 bits) */
+    uint8_t rechargeable; /**< 1 = the battery is rechargeable */
+    uint8_t backup; /**< 1 = the battery is a backup source */
+    uint8_t overheating; /**< 1 = the battery is overheating */
+    uint8_t low_fluid; /**< 1 = the battery's fluid is low */
     uint8_t replace_recharge; /**< ZWH_BATTERY_REPLACE_* (2 bits) */
-    uint8_t disconnected;
+    uint8_t disconnected; /**< 1 = the battery is disconnected */
     uint8_t low_temperature;  /**< v3 */
 } zwh_battery_report_t;
 
@@ -48,11 +52,11 @@ typedef struct zwh_battery_report {
  * temperature_size 0 (no temperature), 1, 2 or 4 bytes; scale 0 = Celsius;
  * temperature is the signed value with `precision` decimals. */
 typedef struct zwh_battery_health_report {
-    uint8_t max_capacity;
-    uint8_t precision;
-    uint8_t scale;
-    uint8_t temperature_size;
-    int32_t temperature;
+    uint8_t max_capacity; /**< 0..100 percent, 0xFF unknown */
+    uint8_t precision; /**< decimals of temperature, 0..7 */
+    uint8_t scale; /**< temperature scale, 0 = Celsius */
+    uint8_t temperature_size; /**< 0 (no temperature), 1, 2 or 4 bytes on the wire */
+    int32_t temperature; /**< signed, with precision decimals */
 } zwh_battery_health_report_t;
 
 /** @name Battery codecs

@@ -32,7 +32,7 @@
 #define ZWH_BINARY_SENSOR_FIRST_SUPPORTED 0xFF /**< in a Get: "the first supported type" */
 /** @} */
 
-#define ZWH_BINARY_SENSOR_MASK_MAX 32
+#define ZWH_BINARY_SENSOR_MASK_MAX 32 /**< bytes of a Supported Report mask kept */
 
 #ifdef __cplusplus
 extern "C" {
@@ -40,21 +40,21 @@ extern "C" {
 
 /** Get. V1 has no field (has_type = 0); V2 names the sensor type. */
 typedef struct zwh_binary_sensor_get {
-    uint8_t has_type;
-    uint8_t sensor_type;
+    uint8_t has_type; /**< 1 = sensor_type is present (V2) */
+    uint8_t sensor_type; /**< ZWH_BINARY_SENSOR_*, or ZWH_BINARY_SENSOR_FIRST_SUPPORTED */
 } zwh_binary_sensor_get_t;
 
 /** Report. value 0x00 idle, 0xFF event detected; V2 adds the type. */
 typedef struct zwh_binary_sensor_report {
-    uint8_t value;
-    uint8_t has_type;
-    uint8_t sensor_type;
+    uint8_t value; /**< 0x00 idle, 0xFF event detected */
+    uint8_t has_type; /**< 1 = sensor_type is present (V2) */
+    uint8_t sensor_type; /**< ZWH_BINARY_SENSOR_* */
 } zwh_binary_sensor_report_t;
 
 /** Supported Report (V2): bit n of the mask = sensor type n (bit 0 reserved). */
 typedef struct zwh_binary_sensor_supported_report {
-    uint8_t mask_len;
-    uint8_t mask[ZWH_BINARY_SENSOR_MASK_MAX];
+    uint8_t mask_len; /**< bytes used in mask */
+    uint8_t mask[ZWH_BINARY_SENSOR_MASK_MAX]; /**< bit n = sensor type n is supported */
 } zwh_binary_sensor_supported_report_t;
 
 /** @name Binary Sensor codecs

@@ -21,18 +21,18 @@ extern "C" {
  * V2 adds a duration (has_duration = 1): 0x00 instantly, 0x01-0x7F seconds,
  * 0x80-0xFE minutes 1..127, 0xFF factory default. */
 typedef struct zwh_binary_switch_set {
-    uint8_t value;
-    uint8_t has_duration;
-    uint8_t duration;
+    uint8_t value; /**< 0x00 off, 0xFF on */
+    uint8_t has_duration; /**< 1 = duration is present (V2) */
+    uint8_t duration; /**< 0x00 instantly, 0x01-0x7F seconds, 0x80-0xFE minutes, 0xFF factory default */
 } zwh_binary_switch_set_t;
 
 /** Binary Switch Report. current_value: 0x00 off, 0xFE unknown, 0xFF on.
  * V2 adds target value and duration (has_target = 1; duration 0xFE unknown). */
 typedef struct zwh_binary_switch_report {
-    uint8_t current_value;
-    uint8_t has_target;
-    uint8_t target_value;
-    uint8_t duration;
+    uint8_t current_value; /**< 0x00 off, 0xFE unknown, 0xFF on */
+    uint8_t has_target; /**< 1 = target_value and duration are present (V2) */
+    uint8_t target_value; /**< 0x00 off, 0xFE unknown, 0xFF on */
+    uint8_t duration; /**< time left to reach the target: 0x00-0x7F seconds, 0x80-0xFD minutes, 0xFE unknown */
 } zwh_binary_switch_report_t;
 
 /** @name Binary Switch codecs

@@ -40,47 +40,48 @@ extern "C" {
 /** Supported Report: bit n of components = color component n is supported
  * (the frame carries two bytes, LSB first: byte 1 bit 0 = warm white). */
 typedef struct zwh_color_switch_supported_report {
-    uint16_t components;
+    uint16_t components; /**< bit n = color component n (ZWH_COLOR_*) is supported */
 } zwh_color_switch_supported_report_t;
 
 /** Get and Stop Level Change: one component. */
 typedef struct zwh_color_switch_component_ref {
-    uint8_t component;
+    uint8_t component; /**< ZWH_COLOR_* component id */
 } zwh_color_switch_component_ref_t;
 
 /** Report: current value 0..255 of one component; V3 adds target value and
  * duration (has_target = 1; duration 0xFE unknown). */
 typedef struct zwh_color_switch_report {
-    uint8_t component;
-    uint8_t current_value;
-    uint8_t has_target;
-    uint8_t target_value;
-    uint8_t duration;
+    uint8_t component; /**< ZWH_COLOR_* component id */
+    uint8_t current_value; /**< 0..255 */
+    uint8_t has_target; /**< 1 = target_value and duration are present (V3) */
+    uint8_t target_value; /**< 0..255 */
+    uint8_t duration; /**< time left to reach the target: 0x00-0x7F seconds, 0x80-0xFD minutes, 0xFE unknown */
 } zwh_color_switch_report_t;
 
+/** One component of a Set and its value. */
 typedef struct zwh_color_switch_value {
-    uint8_t component;
-    uint8_t value;
+    uint8_t component; /**< ZWH_COLOR_* component id */
+    uint8_t value; /**< 0..255 */
 } zwh_color_switch_value_t;
 
 /** Set: count (1..31) components with their values; V2 adds duration
  * (has_duration = 1; 0xFF factory default). */
 typedef struct zwh_color_switch_set {
-    uint8_t count;
-    uint8_t has_duration;
-    uint8_t duration;
-    zwh_color_switch_value_t values[ZWH_COLOR_SWITCH_SET_MAX];
+    uint8_t count; /**< entries used in values, 1..ZWH_COLOR_SWITCH_SET_MAX */
+    uint8_t has_duration; /**< 1 = duration is present (V2) */
+    uint8_t duration; /**< 0x00 instantly, 0x01-0x7F seconds, 0x80-0xFE minutes, 0xFF factory default */
+    zwh_color_switch_value_t values[ZWH_COLOR_SWITCH_SET_MAX]; /**< the components to set */
 } zwh_color_switch_set_t;
 
 /** Start Level Change: up_down 0 up / 1 down, ignore_start_level 0/1, the
  * component, start level 0..255; V3 adds duration (has_duration = 1). */
 typedef struct zwh_color_switch_start_level_change {
-    uint8_t up_down;
-    uint8_t ignore_start_level;
-    uint8_t component;
-    uint8_t start_level;
-    uint8_t has_duration;
-    uint8_t duration;
+    uint8_t up_down; /**< 0 up, 1 down */
+    uint8_t ignore_start_level; /**< 1 = start from the current level, not start_level */
+    uint8_t component; /**< ZWH_COLOR_* component id */
+    uint8_t start_level; /**< 0..255 */
+    uint8_t has_duration; /**< 1 = duration is present (V3) */
+    uint8_t duration; /**< 0x00 instantly, 0x01-0x7F seconds, 0x80-0xFE minutes, 0xFF factory default */
 } zwh_color_switch_start_level_change_t;
 
 /** @name Color Switch codecs

@@ -17,9 +17,9 @@ extern "C" {
 /** The encapsulated command is frame[cmd_offset .. cmd_offset + cmd_len);
  * crc is the checksum carried (and verified) over 0x56 0x01 and the command. */
 typedef struct zwh_crc16_encap {
-    uint16_t cmd_offset;
-    uint16_t cmd_len;
-    uint16_t crc;
+    uint16_t cmd_offset; /**< offset of the encapsulated command in the frame */
+    uint16_t cmd_len; /**< length of the encapsulated command */
+    uint16_t crc; /**< the CRC-16 the frame carries (verified) */
 } zwh_crc16_encap_t;
 
 /** Wraps cmd (1.. bytes) and appends the CRC-16 (CCITT, init 0x1D0F). */

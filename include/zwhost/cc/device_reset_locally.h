@@ -15,6 +15,7 @@
 extern "C" {
 #endif
 
+/** Writes the 2-byte Notification into out[0..cap). Returns 2, or ZWH_EMSGSIZE when cap < 2. */
 ZWH_EXTERN int zwh_device_reset_locally_notification_encode(uint8_t *out, size_t cap);
 /** 0 if frame is a Device Reset Locally Notification, else ZWH_EBADMSG. */
 ZWH_EXTERN int zwh_device_reset_locally_notification_decode(const uint8_t *frame, size_t len);

@@ -43,7 +43,7 @@
 /** Lock timeout minutes/seconds when not in timed operation */
 #define ZWH_DOOR_LOCK_TIMEOUT_NONE 0xFE
 
-#define ZWH_DOOR_LOCK_MAX_MODES 16
+#define ZWH_DOOR_LOCK_MAX_MODES 16 /**< most modes a Capabilities Report lists (and that are kept) */
 
 #ifdef __cplusplus
 extern "C" {
@@ -51,21 +51,21 @@ extern "C" {
 
 /** Operation Set: mode is one of ZWH_DOOR_LOCK_MODE_* (0xFE is refused). */
 typedef struct zwh_door_lock_operation_set {
-    uint8_t mode;
+    uint8_t mode; /**< ZWH_DOOR_LOCK_MODE_* except UNKNOWN */
 } zwh_door_lock_operation_set_t;
 
 /** Operation Report. Handle modes are 4-bit masks (bit n = handle n+1 can open
  * the door). Timeout 0xFE/0xFE when not in timed mode. V3+ adds target mode and
  * duration (has_target = 1). */
 typedef struct zwh_door_lock_operation_report {
-    uint8_t mode;
+    uint8_t mode; /**< current ZWH_DOOR_LOCK_MODE_* */
     uint8_t outside_handles; /**< 0..15 */
     uint8_t inside_handles;  /**< 0..15 */
     uint8_t condition;       /**< ZWH_DOOR_LOCK_COND_* bits */
     uint8_t timeout_minutes; /**< 0..253 or 0xFE */
     uint8_t timeout_seconds; /**< 0..59 or 0xFE */
-    uint8_t has_target;
-    uint8_t target_mode;
+    uint8_t has_target; /**< 1 = target_mode and duration are present (V3+) */
+    uint8_t target_mode; /**< the mode the lock is moving to */
     uint8_t duration;        /**< 0x00-0x7F s, 0x80-0xFD min, 0xFE unknown */
 } zwh_door_lock_operation_report_t;
 
@@ -77,9 +77,9 @@ typedef struct zwh_door_lock_configuration {
     uint8_t inside_handles;  /**< 0..15 */
     uint8_t timeout_minutes; /**< timed: 0..253; constant: 0xFE */
     uint8_t timeout_seconds; /**< timed: 0..59;  constant: 0xFE */
-    uint8_t has_v4;
-    uint16_t auto_relock_time;
-    uint16_t hold_and_release_time;
+    uint8_t has_v4; /**< 1 = the V4 fields below are present */
+    uint16_t auto_relock_time; /**< seconds before the lock relocks, 0 = disabled (V4) */
+    uint16_t hold_and_release_time; /**< seconds the latch is held open, 0 = disabled (V4) */
     uint8_t twist_assist;    /**< 0/1 */
     uint8_t block_to_block;  /**< 0/1 */
 } zwh_door_lock_configuration_t;
@@ -87,15 +87,15 @@ typedef struct zwh_door_lock_configuration {
 /** Capabilities Report. */
 typedef struct zwh_door_lock_capabilities_report {
     uint8_t operation_types;       /**< bit n = operation type n is supported (bit 0 reserved) */
-    uint8_t nmodes;
-    uint8_t modes[ZWH_DOOR_LOCK_MAX_MODES];
+    uint8_t nmodes; /**< entries used in modes */
+    uint8_t modes[ZWH_DOOR_LOCK_MAX_MODES]; /**< the supported ZWH_DOOR_LOCK_MODE_* values */
     uint8_t outside_handles;       /**< supported handle mask 0..15 */
-    uint8_t inside_handles;
+    uint8_t inside_handles; /**< supported inside handle mask 0..15 */
     uint8_t door_components;       /**< ZWH_DOOR_LOCK_COND_* bits: door, bolt, latch sensors */
     uint8_t auto_relock;           /**< flags 0/1 */
-    uint8_t hold_and_release;
-    uint8_t twist_assist;
-    uint8_t block_to_block;
+    uint8_t hold_and_release; /**< 1 = hold and release supported */
+    uint8_t twist_assist; /**< 1 = twist assist supported */
+    uint8_t block_to_block; /**< 1 = block to block supported */
 } zwh_door_lock_capabilities_report_t;
 
 /** @name Door Lock codecs

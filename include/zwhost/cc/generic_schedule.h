@@ -49,13 +49,14 @@
 extern "C" {
 #endif
 
+/** Capabilities Report: how many schedules and time ranges the node keeps and which parameters it supports. */
 typedef struct zwh_generic_schedule_capabilities_report {
     uint16_t schedules;           /**< number of supported Schedule IDs, 1..65535 */
     uint16_t time_ranges;         /**< number of supported Time Range IDs, 1..32767 */
     uint8_t ranges_per_schedule;  /**< 1..255 */
     uint8_t weekdays;             /**< flags 0/1: which scheduling parameters are supported */
-    uint8_t date;
-    uint8_t hour_minute;
+    uint8_t date; /**< 1 = start/stop dates (year, month, day) supported */
+    uint8_t hour_minute; /**< 1 = start/stop hours and minutes supported */
 } zwh_generic_schedule_capabilities_report_t;
 
 /** Time Range Set / Report. id 0 in a Set erases all time ranges. next_id is
@@ -65,26 +66,28 @@ typedef struct zwh_generic_schedule_time_range {
     uint16_t in_use;        /**< ZWH_GS_* bits */
     uint8_t weekdays;       /**< ZWH_GS_SUNDAY.. bits, 7-bit */
     uint16_t start_year;    /**< 0..32767 */
-    uint16_t stop_year;
+    uint16_t stop_year; /**< 0..32767 */
     uint8_t start_month;    /**< 1..12 */
-    uint8_t stop_month;
+    uint8_t stop_month; /**< 1..12 */
     uint8_t start_day;      /**< 1..31 */
-    uint8_t stop_day;
+    uint8_t stop_day; /**< 1..31 */
     uint8_t start_hour;     /**< 0..23 */
-    uint8_t stop_hour;
+    uint8_t stop_hour; /**< 0..23 */
     uint8_t start_minute;   /**< 0..59 */
-    uint8_t stop_minute;
-    uint8_t daily_start_hour;
-    uint8_t daily_stop_hour;
-    uint8_t daily_start_minute;
-    uint8_t daily_stop_minute;
+    uint8_t stop_minute; /**< 0..59 */
+    uint8_t daily_start_hour; /**< 0..23, the daily window's start */
+    uint8_t daily_stop_hour; /**< 0..23, the daily window's end */
+    uint8_t daily_start_minute; /**< 0..59 */
+    uint8_t daily_stop_minute; /**< 0..59 */
     uint16_t next_id;       /**< report only */
 } zwh_generic_schedule_time_range_t;
 
+/** Time Range Get and Schedule Get: one id (0 asks for the first configured one). */
 typedef struct zwh_generic_schedule_id {
-    uint16_t id;
+    uint16_t id; /**< Time Range ID (0..32767) or Schedule ID */
 } zwh_generic_schedule_id_t;
 
+/** One time range of a schedule, included or excluded. */
 typedef struct zwh_generic_schedule_range_ref {
     uint8_t include;        /**< 1 include, 0 exclude */
     uint16_t time_range_id; /**< 0..32767 */
@@ -93,10 +96,10 @@ typedef struct zwh_generic_schedule_range_ref {
 /** Schedule Set / Report. id 0 in a Set erases all schedules (count must be 0).
  * next_id: Report only. */
 typedef struct zwh_generic_schedule {
-    uint16_t id;
-    uint8_t count;
-    zwh_generic_schedule_range_ref_t ranges[ZWH_GENERIC_SCHEDULE_MAX_RANGES];
-    uint16_t next_id;
+    uint16_t id; /**< Schedule ID; 0 in a Set erases every schedule */
+    uint8_t count; /**< entries used in ranges */
+    zwh_generic_schedule_range_ref_t ranges[ZWH_GENERIC_SCHEDULE_MAX_RANGES]; /**< the schedule's time ranges */
+    uint16_t next_id; /**< Report only: the next configured Schedule ID, 0 = none */
 } zwh_generic_schedule_t;
 
 /** @name Generic Schedule codecs

@@ -23,7 +23,7 @@
 
 #define ZWH_INDICATOR_MAX_OBJECTS 31      /**< 5-bit count */
 #define ZWH_INDICATOR_MAX_MASK 31         /**< 5-bit property bit-mask length */
-#define ZWH_INDICATOR_DESCRIPTION_MAX 255
+#define ZWH_INDICATOR_DESCRIPTION_MAX 255 /**< longest description text kept (the length field is a byte) */
 
 /** A few indicator and property ids @{ */
 #define ZWH_INDICATOR_NODE_IDENTIFY 0x50
@@ -38,47 +38,50 @@
 extern "C" {
 #endif
 
+/** One (indicator, property, value) object of a v2+ Set or Report. */
 typedef struct zwh_indicator_object {
-    uint8_t indicator_id;
-    uint8_t property_id;
-    uint8_t value;
+    uint8_t indicator_id; /**< indicator id, e.g. ZWH_INDICATOR_NODE_IDENTIFY */
+    uint8_t property_id; /**< property id, ZWH_INDICATOR_PROP_* */
+    uint8_t value; /**< the property's value */
 } zwh_indicator_object_t;
 
 /** Set / Report. indicator0_value: 0x00 off, 0x01-0x63 on, 0xFF on. In the v2
  * form a Set sends indicator0_value 0 and the objects. */
 typedef struct zwh_indicator_set {
-    uint8_t indicator0_value;
+    uint8_t indicator0_value; /**< the v1 value: 0x00 off, 0x01-0x63 on, 0xFF on */
     uint8_t object_count; /**< 0 = v1 form; 1..31 */
-    zwh_indicator_object_t objects[ZWH_INDICATOR_MAX_OBJECTS];
+    zwh_indicator_object_t objects[ZWH_INDICATOR_MAX_OBJECTS]; /**< object_count objects (v2+ form) */
 } zwh_indicator_set_t;
+/** Indicator Report: the fields of Set. */
 typedef zwh_indicator_set_t zwh_indicator_report_t;
 
 /** Get: has_indicator_id = 0 is the v1 Get (no field). */
 typedef struct zwh_indicator_get {
-    uint8_t has_indicator_id;
-    uint8_t indicator_id;
+    uint8_t has_indicator_id; /**< 1 = indicator_id is present (v2+) */
+    uint8_t indicator_id; /**< the indicator asked for */
 } zwh_indicator_get_t;
 
 /** Supported Get / Description Get: indicator_id 0 asks for the first one. */
 typedef struct zwh_indicator_supported_get {
-    uint8_t indicator_id;
+    uint8_t indicator_id; /**< the indicator, 0 = the first supported */
 } zwh_indicator_supported_get_t;
+/** Description Get (v3): the fields of Supported Get. */
 typedef zwh_indicator_supported_get_t zwh_indicator_description_get_t;
 
 /** Supported Report: bit n of property_mask (byte n/8, bit n%8) = property n
  * supported; next_indicator_id 0 = the last one. */
 typedef struct zwh_indicator_supported_report {
-    uint8_t indicator_id;
-    uint8_t next_indicator_id;
+    uint8_t indicator_id; /**< the indicator described */
+    uint8_t next_indicator_id; /**< the next supported indicator, 0 = this is the last */
     uint8_t property_mask_len; /**< 0..31 */
-    uint8_t property_mask[ZWH_INDICATOR_MAX_MASK];
+    uint8_t property_mask[ZWH_INDICATOR_MAX_MASK]; /**< bit n = property n is supported */
 } zwh_indicator_supported_report_t;
 
 /** Description Report (v3): UTF-8 text of description_len bytes. */
 typedef struct zwh_indicator_description_report {
-    uint8_t indicator_id;
-    uint8_t description_len;
-    uint8_t description[ZWH_INDICATOR_DESCRIPTION_MAX];
+    uint8_t indicator_id; /**< the indicator described */
+    uint8_t description_len; /**< bytes used in description */
+    uint8_t description[ZWH_INDICATOR_DESCRIPTION_MAX]; /**< UTF-8, not NUL-terminated */
 } zwh_indicator_description_report_t;
 
 /** @name Indicator codecs

@@ -28,23 +28,24 @@
 extern "C" {
 #endif
 
+/** Manufacturer Specific Report: the three ids that identify a product. */
 typedef struct zwh_manufacturer_specific_report {
-    uint16_t manufacturer_id;
-    uint16_t product_type;
-    uint16_t product_id;
+    uint16_t manufacturer_id; /**< Manufacturer ID assigned by the Z-Wave Alliance */
+    uint16_t product_type; /**< manufacturer-defined product type */
+    uint16_t product_id; /**< manufacturer-defined product id */
 } zwh_manufacturer_specific_report_t;
 
 /** Device Specific Get: device_id_type 0..7 (3 bits). */
 typedef struct zwh_manufacturer_specific_device_specific_get {
-    uint8_t device_id_type;
+    uint8_t device_id_type; /**< ZWH_DEVICE_ID_TYPE_* */
 } zwh_manufacturer_specific_device_specific_get_t;
 
 /** Device Specific Report: type 0..7, format 0..7, data_len 1..31. */
 typedef struct zwh_manufacturer_specific_device_specific_report {
-    uint8_t device_id_type;
-    uint8_t data_format;
-    uint8_t data_len;
-    uint8_t data[ZWH_DEVICE_ID_MAX];
+    uint8_t device_id_type; /**< ZWH_DEVICE_ID_TYPE_* */
+    uint8_t data_format; /**< ZWH_DEVICE_ID_FORMAT_* */
+    uint8_t data_len; /**< bytes used in data */
+    uint8_t data[ZWH_DEVICE_ID_MAX]; /**< the device id, UTF-8 or binary by data_format */
 } zwh_manufacturer_specific_device_specific_report_t;
 
 /** @name Manufacturer Specific codecs

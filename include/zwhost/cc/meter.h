@@ -66,10 +66,10 @@ extern "C" {
 /** Meter Get. V1 has no fields (has_scale = 0). V2/V3: scale (2 or 3 bits);
  * V4+: rate_type too, and a scale2 byte follows when scale == 7. */
 typedef struct zwh_meter_get {
-    uint8_t has_scale;
-    uint8_t rate_type;
-    uint8_t scale;
-    uint8_t scale2;
+    uint8_t has_scale; /**< 1 = the V2+ fields are present */
+    uint8_t rate_type; /**< ZWH_METER_RATE_* (V4+) */
+    uint8_t scale; /**< 0..7 (7 = see scale2, V4+) */
+    uint8_t scale2; /**< the scale when scale is 7 */
 } zwh_meter_get_t;
 
 /** Meter Report.
@@ -78,17 +78,17 @@ typedef struct zwh_meter_get {
  * value (signed). V2+ appends delta_time in seconds (has_delta = 1) and, when
  * delta_time != 0, the previous value (has_previous = 1, same precision/size). */
 typedef struct zwh_meter_report {
-    uint8_t meter_type;
-    uint8_t rate_type;
-    uint8_t scale;
-    uint8_t scale2;
-    uint8_t precision;
-    uint8_t size;
-    uint8_t has_delta;
-    uint8_t has_previous;
-    uint16_t delta_time;
-    int32_t value;
-    int32_t previous_value;
+    uint8_t meter_type; /**< ZWH_METER_ELECTRIC, ... (1..31) */
+    uint8_t rate_type; /**< ZWH_METER_RATE_* (V2+) */
+    uint8_t scale; /**< 0..7; 7 = see scale2 */
+    uint8_t scale2; /**< the scale when scale is 7 (V4+) */
+    uint8_t precision; /**< decimals of value and previous_value, 0..7 */
+    uint8_t size; /**< 1, 2 or 4 bytes on the wire */
+    uint8_t has_delta; /**< 1 = delta_time is present (V2+) */
+    uint8_t has_previous; /**< 1 = previous_value is present (delta_time != 0) */
+    uint16_t delta_time; /**< seconds since previous_value */
+    int32_t value; /**< signed, with precision decimals */
+    int32_t previous_value; /**< the value delta_time seconds ago */
 } zwh_meter_report_t;
 
 /** Meter Supported Report.
@@ -97,26 +97,26 @@ typedef struct zwh_meter_report {
  * may also set bit 7 = scale 7). V4+: more_scales = 1 adds scale2_mask_len
  * bytes of further scales: bit n = scale 7 with scale2 n. */
 typedef struct zwh_meter_supported_report {
-    uint8_t meter_type;
-    uint8_t reset_supported;
-    uint8_t rate_types;
-    uint8_t scales;
-    uint8_t more_scales;
-    uint8_t scale2_mask_len;
-    uint8_t scale2_mask[ZWH_METER_SCALE2_MASK_MAX];
+    uint8_t meter_type; /**< ZWH_METER_ELECTRIC, ... */
+    uint8_t reset_supported; /**< 1 = the meter accepts Meter Reset */
+    uint8_t rate_types; /**< bit 0 import, bit 1 export (V4+) */
+    uint8_t scales; /**< bit n = scale n is supported */
+    uint8_t more_scales; /**< 1 = scale2_mask follows (V4+) */
+    uint8_t scale2_mask_len; /**< bytes used in scale2_mask */
+    uint8_t scale2_mask[ZWH_METER_SCALE2_MASK_MAX]; /**< bit n = scale 7 with scale2 n is supported */
 } zwh_meter_supported_report_t;
 
 /** Meter Reset. V2-V5: no fields (has_value = 0): reset all accumulated
  * values. V6: the meter/rate/scale to reset and the value to set it to. */
 typedef struct zwh_meter_reset {
-    uint8_t has_value;
-    uint8_t meter_type;
-    uint8_t rate_type;
-    uint8_t scale;
-    uint8_t scale2;
-    uint8_t precision;
-    uint8_t size;
-    int32_t value;
+    uint8_t has_value; /**< 1 = the V6 fields are present */
+    uint8_t meter_type; /**< the meter to reset (V6) */
+    uint8_t rate_type; /**< ZWH_METER_RATE_* (V6) */
+    uint8_t scale; /**< 0..7; 7 = see scale2 (V6) */
+    uint8_t scale2; /**< the scale when scale is 7 (V6) */
+    uint8_t precision; /**< decimals of value (V6) */
+    uint8_t size; /**< 1, 2 or 4 bytes on the wire (V6) */
+    int32_t value; /**< the value to set the meter to (V6) */
 } zwh_meter_reset_t;
 
 /** @name Meter codecs

@@ -21,14 +21,15 @@
 #define ZWH_MULTI_CHANNEL_ASSOCIATION_GROUPINGS_REPORT 0x06
 /** @} */
 
-#define ZWH_MULTI_CHANNEL_ASSOCIATION_MARKER 0x00
-#define ZWH_MULTI_CHANNEL_ASSOCIATION_MAX_NODES 232
-#define ZWH_MULTI_CHANNEL_ASSOCIATION_MAX_ENDPOINTS 127
+#define ZWH_MULTI_CHANNEL_ASSOCIATION_MARKER 0x00 /**< byte separating the node IDs from the (node, end point) pairs */
+#define ZWH_MULTI_CHANNEL_ASSOCIATION_MAX_NODES 232 /**< most plain node IDs one command carries */
+#define ZWH_MULTI_CHANNEL_ASSOCIATION_MAX_ENDPOINTS 127 /**< most (node, end point) destinations one command carries */
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
+/** One end point destination: a node and one end point (or a mask of end points 1..7). */
 typedef struct zwh_multi_channel_association_endpoint {
     uint16_t node_id;    /**< 1..232 */
     uint8_t bit_address; /**< 0: endpoint is a number; 1: endpoint is a mask of endpoints 1..7 */
@@ -38,30 +39,34 @@ typedef struct zwh_multi_channel_association_endpoint {
 /** Set / Remove. group_id 1..255 for Set; Remove accepts 0 ("every group").
  * Remove with no destinations clears the group. */
 typedef struct zwh_multi_channel_association_set {
-    uint8_t group_id;
-    uint8_t node_count;
-    uint8_t endpoint_count;
-    uint16_t node_ids[ZWH_MULTI_CHANNEL_ASSOCIATION_MAX_NODES];
-    zwh_multi_channel_association_endpoint_t endpoints[ZWH_MULTI_CHANNEL_ASSOCIATION_MAX_ENDPOINTS];
+    uint8_t group_id; /**< association group, 1..255 (Remove: 0..255) */
+    uint8_t node_count; /**< entries used in node_ids */
+    uint8_t endpoint_count; /**< entries used in endpoints */
+    uint16_t node_ids[ZWH_MULTI_CHANNEL_ASSOCIATION_MAX_NODES]; /**< plain node destinations, 1..232 */
+    zwh_multi_channel_association_endpoint_t endpoints[ZWH_MULTI_CHANNEL_ASSOCIATION_MAX_ENDPOINTS]; /**< end point destinations */
 } zwh_multi_channel_association_set_t;
+/** Remove: the fields of Set (group 0 = every group; no destinations = clear the group). */
 typedef zwh_multi_channel_association_set_t zwh_multi_channel_association_remove_t;
 
+/** Get: one group. */
 typedef struct zwh_multi_channel_association_get {
-    uint8_t group_id;
+    uint8_t group_id; /**< association group, 1..255 */
 } zwh_multi_channel_association_get_t;
 
+/** Report: one group's destinations; reports_to_follow > 0 means more reports for the group come. */
 typedef struct zwh_multi_channel_association_report {
-    uint8_t group_id;
-    uint8_t max_nodes;
-    uint8_t reports_to_follow;
-    uint8_t node_count;
-    uint8_t endpoint_count;
-    uint16_t node_ids[ZWH_MULTI_CHANNEL_ASSOCIATION_MAX_NODES];
-    zwh_multi_channel_association_endpoint_t endpoints[ZWH_MULTI_CHANNEL_ASSOCIATION_MAX_ENDPOINTS];
+    uint8_t group_id; /**< the group reported */
+    uint8_t max_nodes; /**< most destinations the group can hold */
+    uint8_t reports_to_follow; /**< further reports for this group still to come */
+    uint8_t node_count; /**< entries used in node_ids */
+    uint8_t endpoint_count; /**< entries used in endpoints */
+    uint16_t node_ids[ZWH_MULTI_CHANNEL_ASSOCIATION_MAX_NODES]; /**< plain node destinations */
+    zwh_multi_channel_association_endpoint_t endpoints[ZWH_MULTI_CHANNEL_ASSOCIATION_MAX_ENDPOINTS]; /**< end point destinations */
 } zwh_multi_channel_association_report_t;
 
+/** Groupings Report: number of groups. */
 typedef struct zwh_multi_channel_association_groupings_report {
-    uint8_t group_count;
+    uint8_t group_count; /**< number of association groups the node supports */
 } zwh_multi_channel_association_groupings_report_t;
 
 /** @name Multi Channel Association codecs

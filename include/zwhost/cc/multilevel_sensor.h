@@ -40,35 +40,35 @@ extern "C" {
 
 /** Supported Sensor Report (V5+): bit n of the mask = sensor type n + 1. */
 typedef struct zwh_multilevel_sensor_supported_report {
-    uint8_t mask_len;
-    uint8_t mask[ZWH_MULTILEVEL_SENSOR_MASK_MAX];
+    uint8_t mask_len; /**< bytes used in mask */
+    uint8_t mask[ZWH_MULTILEVEL_SENSOR_MASK_MAX]; /**< bit n = sensor type n + 1 is supported */
 } zwh_multilevel_sensor_supported_report_t;
 
 /** Supported Scale Get (V5+). */
 typedef struct zwh_multilevel_sensor_supported_scale_get {
-    uint8_t sensor_type;
+    uint8_t sensor_type; /**< ZWH_SENSOR_* type asked about */
 } zwh_multilevel_sensor_supported_scale_get_t;
 
 /** Supported Scale Report (V5+): bit n of scales (4 bits) = scale n. */
 typedef struct zwh_multilevel_sensor_supported_scale_report {
-    uint8_t sensor_type;
-    uint8_t scales;
+    uint8_t sensor_type; /**< the sensor type described */
+    uint8_t scales; /**< bit n = scale n is supported */
 } zwh_multilevel_sensor_supported_scale_report_t;
 
 /** Get. V1-V4 have no fields (has_type = 0); V5+ carry the type and scale (0..3). */
 typedef struct zwh_multilevel_sensor_get {
-    uint8_t has_type;
-    uint8_t sensor_type;
-    uint8_t scale;
+    uint8_t has_type; /**< 1 = sensor_type and scale are present (V5+) */
+    uint8_t sensor_type; /**< ZWH_SENSOR_* type asked for */
+    uint8_t scale; /**< 0..3 */
 } zwh_multilevel_sensor_get_t;
 
 /** Report: type, precision 0..7, scale 0..3, size 1/2/4, signed value. */
 typedef struct zwh_multilevel_sensor_report {
-    uint8_t sensor_type;
-    uint8_t precision;
-    uint8_t scale;
-    uint8_t size;
-    int32_t value;
+    uint8_t sensor_type; /**< ZWH_SENSOR_* type */
+    uint8_t precision; /**< decimals of value, 0..7 */
+    uint8_t scale; /**< 0..3 (zwh_multilevel_sensor_get_scale_name() gives the unit) */
+    uint8_t size; /**< 1, 2 or 4 bytes on the wire */
+    int32_t value; /**< signed, with precision decimals */
 } zwh_multilevel_sensor_report_t;
 
 /** @name Multilevel Sensor codecs

@@ -30,18 +30,18 @@ extern "C" {
 /** Multilevel Switch Set. value 0x00 off, 0x01..0x63 level, 0xFF last on
  * level. V2 adds duration (has_duration = 1; 0xFF = factory default). */
 typedef struct zwh_multilevel_switch_set {
-    uint8_t value;
-    uint8_t has_duration;
-    uint8_t duration;
+    uint8_t value; /**< 0x00 off, 0x01..0x63 level, 0xFF last on level */
+    uint8_t has_duration; /**< 1 = duration is present (V2) */
+    uint8_t duration; /**< 0x00 instantly, 0x01-0x7F seconds, 0x80-0xFE minutes, 0xFF factory default */
 } zwh_multilevel_switch_set_t;
 
 /** Multilevel Switch Report. Values 0..0x63, 0xFE unknown, 0xFF (legacy
  * "on"). V4 adds target and duration (has_target = 1). */
 typedef struct zwh_multilevel_switch_report {
-    uint8_t current_value;
-    uint8_t has_target;
-    uint8_t target_value;
-    uint8_t duration;
+    uint8_t current_value; /**< 0..0x63, 0xFE unknown, 0xFF on (legacy) */
+    uint8_t has_target; /**< 1 = target_value and duration are present (V4) */
+    uint8_t target_value; /**< 0..0x63, 0xFE unknown, 0xFF on (legacy) */
+    uint8_t duration; /**< time left to reach the target: 0x00-0x7F seconds, 0x80-0xFD minutes, 0xFE unknown */
 } zwh_multilevel_switch_report_t;
 
 /** Multilevel Switch Start Level Change.
@@ -51,23 +51,23 @@ typedef struct zwh_multilevel_switch_report {
  * step_size (has_step_size, requires has_duration; obsoleted since V4, kept
  * for old devices). */
 typedef struct zwh_multilevel_switch_start_level_change {
-    uint8_t up_down;
-    uint8_t ignore_start_level;
-    uint8_t inc_dec;
-    uint8_t start_level;
-    uint8_t has_duration;
-    uint8_t duration;
-    uint8_t has_step_size;
-    uint8_t step_size;
+    uint8_t up_down; /**< ZWH_LEVEL_CHANGE_UP or ZWH_LEVEL_CHANGE_DOWN */
+    uint8_t ignore_start_level; /**< 1 = start from the current level */
+    uint8_t inc_dec; /**< secondary switch direction (V3) */
+    uint8_t start_level; /**< 0..0x63 */
+    uint8_t has_duration; /**< 1 = duration is present (V2) */
+    uint8_t duration; /**< 0x00 instantly, 0x01-0x7F seconds, 0x80-0xFE minutes, 0xFF factory default */
+    uint8_t has_step_size; /**< 1 = step_size is present (V3) */
+    uint8_t step_size; /**< secondary switch step size (V3) */
 } zwh_multilevel_switch_start_level_change_t;
 
 /** Multilevel Switch Supported Report. Switch types 0x01..0x07 (1 Off/On,
  * 2 Down/Up, 3 Close/Open, 4 CCW/CW, 5 Left/Right, 6 Reverse/Forward,
  * 7 Pull/Push), 5 bits each. The secondary type is obsolete (V3 only). */
 typedef struct zwh_multilevel_switch_supported_report {
-    uint8_t primary_type;
-    uint8_t has_secondary;
-    uint8_t secondary_type;
+    uint8_t primary_type; /**< switch type 0x01..0x07 of the primary switch */
+    uint8_t has_secondary; /**< 1 = secondary_type is present (V3) */
+    uint8_t secondary_type; /**< switch type of the secondary switch */
 } zwh_multilevel_switch_supported_report_t;
 
 /** @name Multilevel Switch codecs

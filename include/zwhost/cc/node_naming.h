@@ -31,13 +31,17 @@ extern "C" {
 /** Name or Location Set / Report: text of text_len (0..16) bytes, not
  * NUL-terminated, in the char_presentation encoding (0..7, 3 bits). */
 typedef struct zwh_node_naming_text {
-    uint8_t char_presentation;
-    uint8_t text_len;
-    uint8_t text[ZWH_NODE_NAMING_MAX];
+    uint8_t char_presentation; /**< ZWH_NODE_NAMING_ASCII, ... (0..7) */
+    uint8_t text_len; /**< bytes used in text, 0..16 */
+    uint8_t text[ZWH_NODE_NAMING_MAX]; /**< the name or location, not NUL-terminated */
 } zwh_node_naming_text_t;
+/** Name Set: a zwh_node_naming_text_t. */
 typedef zwh_node_naming_text_t zwh_node_naming_name_set_t;
+/** Name Report: a zwh_node_naming_text_t. */
 typedef zwh_node_naming_text_t zwh_node_naming_name_report_t;
+/** Location Set: a zwh_node_naming_text_t. */
 typedef zwh_node_naming_text_t zwh_node_naming_location_set_t;
+/** Location Report: a zwh_node_naming_text_t. */
 typedef zwh_node_naming_text_t zwh_node_naming_location_report_t;
 
 /** @name Node Naming and Location codecs

@@ -47,10 +47,12 @@
 #define ZWH_NOTIFICATION_AC_CODE_DUPLICATE 0x0F
 /** @} */
 
+/** Notification Set status: reports of the type disabled (0x00) or enabled (0xFF). @{ */
 #define ZWH_NOTIFICATION_STATUS_OFF 0x00
 #define ZWH_NOTIFICATION_STATUS_ON 0xFF
+/** @} */
 #define ZWH_NOTIFICATION_MAX_PARAMS 31 /**< 5-bit length field */
-#define ZWH_NOTIFICATION_MAX_MASK 31
+#define ZWH_NOTIFICATION_MAX_MASK 31 /**< bytes of a supported-types or supported-events mask kept (5-bit length) */
 
 #ifdef __cplusplus
 extern "C" {
@@ -60,50 +62,51 @@ extern "C" {
  * (has_notification = 0). From v2 on: status, type, event and up to 31 bytes of
  * event parameters; v4+ may add a sequence number (has_sequence = 1). */
 typedef struct zwh_notification_report {
-    uint8_t v1_type;
-    uint8_t v1_level;
-    uint8_t has_notification;
+    uint8_t v1_type; /**< Alarm type (V1, manufacturer-defined; 0 from V2 on when unused) */
+    uint8_t v1_level; /**< Alarm level (V1, manufacturer-defined) */
+    uint8_t has_notification; /**< 1 = the V2+ fields below are present */
     uint8_t status; /**< 0x00 notifications off, 0xFF on (0xFE: no pending notification) */
-    uint8_t type;
-    uint8_t event;
-    uint8_t params_len;
-    uint8_t params[ZWH_NOTIFICATION_MAX_PARAMS];
-    uint8_t has_sequence;
-    uint8_t sequence;
+    uint8_t type; /**< notification type, ZWH_NOTIFICATION_* */
+    uint8_t event; /**< event of the type (0 idle, 0xFE unknown) */
+    uint8_t params_len; /**< bytes used in params */
+    uint8_t params[ZWH_NOTIFICATION_MAX_PARAMS]; /**< event parameters (e.g. a user id, or an encapsulated command) */
+    uint8_t has_sequence; /**< 1 = sequence is present (V4+) */
+    uint8_t sequence; /**< sequence number */
 } zwh_notification_report_t;
 
 /** Notification Get. V1: v1_type only; v2: + type (has_type); v3+: + event
  * (has_event, requires has_type). */
 typedef struct zwh_notification_get {
-    uint8_t v1_type;
-    uint8_t has_type;
-    uint8_t type;
-    uint8_t has_event;
-    uint8_t event;
+    uint8_t v1_type; /**< Alarm type (V1), 0 when unused */
+    uint8_t has_type; /**< 1 = type is present (V2+) */
+    uint8_t type; /**< notification type, 0xFF = the first with a pending notification */
+    uint8_t has_event; /**< 1 = event is present (V3+) */
+    uint8_t event; /**< event asked for */
 } zwh_notification_get_t;
 
 /** Notification Set (v2+): enable (0xFF) or disable (0x00) a type. */
 typedef struct zwh_notification_set {
-    uint8_t type;
-    uint8_t status;
+    uint8_t type; /**< notification type */
+    uint8_t status; /**< ZWH_NOTIFICATION_STATUS_OFF or ZWH_NOTIFICATION_STATUS_ON */
 } zwh_notification_set_t;
 
 /** Supported Report: bit n of mask = type n supported (bit 0 reserved). */
 typedef struct zwh_notification_supported_report {
-    uint8_t v1_alarm;
+    uint8_t v1_alarm; /**< 1 = the node also sends V1 Alarm types */
     uint8_t mask_len; /**< 1..31 */
-    uint8_t mask[ZWH_NOTIFICATION_MAX_MASK];
+    uint8_t mask[ZWH_NOTIFICATION_MAX_MASK]; /**< bit n = notification type n is supported */
 } zwh_notification_supported_report_t;
 
+/** Event Supported Get (V3+): one notification type. */
 typedef struct zwh_notification_event_supported_get {
-    uint8_t type;
+    uint8_t type; /**< notification type asked about */
 } zwh_notification_event_supported_get_t;
 
 /** Event Supported Report: bit n of mask = event n supported for type. */
 typedef struct zwh_notification_event_supported_report {
-    uint8_t type;
+    uint8_t type; /**< the notification type described */
     uint8_t mask_len; /**< 0..31 */
-    uint8_t mask[ZWH_NOTIFICATION_MAX_MASK];
+    uint8_t mask[ZWH_NOTIFICATION_MAX_MASK]; /**< bit n = event n is supported */
 } zwh_notification_event_supported_report_t;
 
 /** @name Notification codecs

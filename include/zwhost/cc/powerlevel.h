@@ -18,12 +18,16 @@
 #define ZWH_POWERLEVEL_TEST_NODE_REPORT 0x06
 /** @} */
 
+/** The strongest and the weakest power level. @{ */
 #define ZWH_POWERLEVEL_NORMAL 0x00
 #define ZWH_POWERLEVEL_MINUS_9DBM 0x09
+/** @} */
 
+/** Test Node Report status. @{ */
 #define ZWH_POWERLEVEL_TEST_FAILED 0x00
 #define ZWH_POWERLEVEL_TEST_SUCCESS 0x01
 #define ZWH_POWERLEVEL_TEST_IN_PROGRESS 0x02
+/** @} */
 
 #ifdef __cplusplus
 extern "C" {
@@ -32,23 +36,24 @@ extern "C" {
 /** Powerlevel Set / Report. timeout: seconds 1..255 the level stays before the
  * node returns to normal; 0 only with ZWH_POWERLEVEL_NORMAL. */
 typedef struct zwh_powerlevel_set {
-    uint8_t power_level;
-    uint8_t timeout;
+    uint8_t power_level; /**< ZWH_POWERLEVEL_NORMAL .. ZWH_POWERLEVEL_MINUS_9DBM */
+    uint8_t timeout; /**< seconds 1..255 before returning to normal power */
 } zwh_powerlevel_set_t;
+/** Powerlevel Report: the fields of Set. */
 typedef zwh_powerlevel_set_t zwh_powerlevel_report_t;
 
 /** Test Node Set: send frame_count (1..65535) test frames to test_node_id at power_level. */
 typedef struct zwh_powerlevel_test_node_set {
     uint16_t test_node_id; /**< 1..232 */
-    uint8_t power_level;
-    uint16_t frame_count;
+    uint8_t power_level; /**< power level of the test frames */
+    uint16_t frame_count; /**< test frames to send, 1..65535 */
 } zwh_powerlevel_test_node_set_t;
 
 /** Test Node Report: status ZWH_POWERLEVEL_TEST_*; ack_count frames acknowledged. */
 typedef struct zwh_powerlevel_test_node_report {
     uint16_t test_node_id; /**< 0 = no test has been made */
-    uint8_t status;
-    uint16_t ack_count;
+    uint8_t status; /**< ZWH_POWERLEVEL_TEST_* */
+    uint16_t ack_count; /**< test frames acknowledged */
 } zwh_powerlevel_test_node_report_t;
 
 /** @name Powerlevel codecs

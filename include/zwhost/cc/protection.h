@@ -43,32 +43,37 @@ extern "C" {
 
 /** Set / Report. V1 carries only local_state; V2 (has_rf = 1) adds rf_state. */
 typedef struct zwh_protection_set {
-    uint8_t local_state;
-    uint8_t has_rf;
-    uint8_t rf_state;
+    uint8_t local_state; /**< ZWH_PROTECTION_LOCAL_* */
+    uint8_t has_rf; /**< 1 = rf_state is present (V2) */
+    uint8_t rf_state; /**< ZWH_PROTECTION_RF_* */
 } zwh_protection_set_t;
+/** Protection Report: the fields of Set. */
 typedef zwh_protection_set_t zwh_protection_report_t;
 
 /** Supported Report: bit n of local_states / rf_states = state n supported. */
 typedef struct zwh_protection_supported_report {
-    uint8_t timeout;
-    uint8_t exclusive_control;
-    uint16_t local_states;
-    uint16_t rf_states;
+    uint8_t timeout; /**< 1 = RF protection timeout supported */
+    uint8_t exclusive_control; /**< 1 = exclusive control supported */
+    uint16_t local_states; /**< bit n = local state n is supported */
+    uint16_t rf_states; /**< bit n = RF state n is supported */
 } zwh_protection_supported_report_t;
 
 /** Exclusive Control Set / Report: node_id 0 = nobody has exclusive control. */
 typedef struct zwh_protection_exclusive_control {
-    uint16_t node_id;
+    uint16_t node_id; /**< the node with exclusive control, 0 = nobody */
 } zwh_protection_exclusive_control_t;
+/** Exclusive Control Set: a zwh_protection_exclusive_control_t. */
 typedef zwh_protection_exclusive_control_t zwh_protection_exclusive_control_set_t;
+/** Exclusive Control Report: a zwh_protection_exclusive_control_t. */
 typedef zwh_protection_exclusive_control_t zwh_protection_exclusive_control_report_t;
 
 /** Timeout Set / Report: the RF protection timeout byte. */
 typedef struct zwh_protection_timeout {
-    uint8_t timeout;
+    uint8_t timeout; /**< ZWH_PROTECTION_TIMEOUT_NONE, 0x01-0x3C seconds, 0x41-0xFE minutes, ZWH_PROTECTION_TIMEOUT_INFINITE */
 } zwh_protection_timeout_t;
+/** Timeout Set: a zwh_protection_timeout_t. */
 typedef zwh_protection_timeout_t zwh_protection_timeout_set_t;
+/** Timeout Report: a zwh_protection_timeout_t. */
 typedef zwh_protection_timeout_t zwh_protection_timeout_report_t;
 
 /** @name Protection codecs

@@ -17,8 +17,8 @@ extern "C" {
 /** scene_id 1..255; duration: 0x00-0x7F s, 0x80-0xFE min, 0xFF = the duration
  * configured for the scene (Scene Actuator Configuration). */
 typedef struct zwh_scene_activation_set {
-    uint8_t scene_id;
-    uint8_t duration;
+    uint8_t scene_id; /**< scene, 1..255 */
+    uint8_t duration; /**< 0x00-0x7F seconds, 0x80-0xFE minutes, 0xFF the scene's configured duration */
 } zwh_scene_activation_set_t;
 
 /** @name Scene Activation codecs

@@ -20,22 +20,22 @@ extern "C" {
 /** Set: scene_id 1..255; override = 1 stores level, 0 stores the current state
  * (level ignored); level 0..99 or 0xFF. */
 typedef struct zwh_scene_actuator_conf_set {
-    uint8_t scene_id;
-    uint8_t duration;
-    uint8_t override;
-    uint8_t level;
+    uint8_t scene_id; /**< scene, 1..255 */
+    uint8_t duration; /**< 0x00-0x7F seconds, 0x80-0xFE minutes, 0xFF factory default */
+    uint8_t override; /**< 1 = store level; 0 = store the current state */
+    uint8_t level; /**< 0..99 or 0xFF (used with override) */
 } zwh_scene_actuator_conf_set_t;
 
 /** Get: scene_id 1..255, or 0 for the scene currently active. */
 typedef struct zwh_scene_actuator_conf_get {
-    uint8_t scene_id;
+    uint8_t scene_id; /**< scene 1..255, 0 = the active scene */
 } zwh_scene_actuator_conf_get_t;
 
 /** Report: scene_id 0 = no scene active. */
 typedef struct zwh_scene_actuator_conf_report {
-    uint8_t scene_id;
-    uint8_t level;
-    uint8_t duration;
+    uint8_t scene_id; /**< the scene, 0 = no scene active */
+    uint8_t level; /**< the stored level, 0..99 or 0xFF */
+    uint8_t duration; /**< the stored duration */
 } zwh_scene_actuator_conf_report_t;
 
 /** @name Scene Actuator Configuration codecs

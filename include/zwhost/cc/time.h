@@ -31,7 +31,7 @@ typedef struct zwh_time_report {
 
 /** Date Report: local date. */
 typedef struct zwh_date_report {
-    uint16_t year;
+    uint16_t year; /**< e.g. 2026 */
     uint8_t month; /**< 1..12 */
     uint8_t day;   /**< 1..31 */
 } zwh_date_report_t;
@@ -43,14 +43,14 @@ typedef struct zwh_time_offset {
     uint8_t tzo_sign;     /**< 0 = +, 1 = - */
     uint8_t tzo_hours;    /**< 0..14 */
     uint8_t tzo_minutes;  /**< 0..59 */
-    uint8_t dst_sign;
+    uint8_t dst_sign; /**< 0 = +, 1 = - */
     uint8_t dst_minutes;  /**< 0..127 */
     uint8_t dst_start_month; /**< 1..12 */
     uint8_t dst_start_day;   /**< 1..31 */
     uint8_t dst_start_hour;  /**< 0..23 */
-    uint8_t dst_end_month;
-    uint8_t dst_end_day;
-    uint8_t dst_end_hour;
+    uint8_t dst_end_month; /**< 1..12 */
+    uint8_t dst_end_day; /**< 1..31 */
+    uint8_t dst_end_hour; /**< 0..23 */
 } zwh_time_offset_t;
 
 /** @name Time codecs

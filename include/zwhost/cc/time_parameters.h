@@ -19,7 +19,7 @@ extern "C" {
 
 /** Time Parameters Set / Report: UTC. */
 typedef struct zwh_time_parameters {
-    uint16_t year;
+    uint16_t year; /**< e.g. 2026 */
     uint8_t month;  /**< 1..12 */
     uint8_t day;    /**< 1..31 */
     uint8_t hour;   /**< 0..23 */

@@ -24,33 +24,34 @@
 extern "C" {
 #endif
 
+/** One firmware version (major.minor). */
 typedef struct zwh_version_firmware {
-    uint8_t version;
-    uint8_t sub_version;
+    uint8_t version; /**< major */
+    uint8_t sub_version; /**< minor */
 } zwh_version_firmware_t;
 
 /** Version Report. V1 stops after firmware 0; V2+ (has_v2 = 1) adds the hardware
  * version and the versions of the additional firmware targets 1..target_count. */
 typedef struct zwh_version_report {
-    uint8_t library_type;
-    uint8_t protocol_version;
-    uint8_t protocol_sub_version;
-    zwh_version_firmware_t firmware0;
-    uint8_t has_v2;
-    uint8_t hardware_version;
-    uint8_t target_count;
-    zwh_version_firmware_t targets[ZWH_VERSION_MAX_TARGETS];
+    uint8_t library_type; /**< Z-Wave library type of the node */
+    uint8_t protocol_version; /**< Z-Wave protocol version, major */
+    uint8_t protocol_sub_version; /**< Z-Wave protocol version, minor */
+    zwh_version_firmware_t firmware0; /**< version of firmware 0 (the application) */
+    uint8_t has_v2; /**< 1 = hardware_version and the targets are present */
+    uint8_t hardware_version; /**< hardware version */
+    uint8_t target_count; /**< entries used in targets */
+    zwh_version_firmware_t targets[ZWH_VERSION_MAX_TARGETS]; /**< versions of firmware targets 1..target_count */
 } zwh_version_report_t;
 
 /** Version Command Class Get: the class asked about. */
 typedef struct zwh_version_command_class_get {
-    uint8_t cc;
+    uint8_t cc; /**< the command class asked about */
 } zwh_version_command_class_get_t;
 
 /** Version Command Class Report: version 0 = class not supported. */
 typedef struct zwh_version_command_class_report {
-    uint8_t cc;
-    uint8_t version;
+    uint8_t cc; /**< the command class */
+    uint8_t version; /**< its version, 0 = not supported */
 } zwh_version_command_class_report_t;
 
 /** Version Capabilities Report (v3): which Version commands the node answers. */
@@ -63,15 +64,15 @@ typedef struct zwh_version_capabilities_report {
 /** Versions as major.minor.patch in bytes [0..2]; 0.0.0 = not applicable.
  * Build numbers 0 = unknown. */
 typedef struct zwh_version_zwave_software_report {
-    uint8_t sdk_version[3];
-    uint8_t application_framework_api_version[3];
-    uint16_t application_framework_build;
-    uint8_t host_interface_version[3];
-    uint16_t host_interface_build;
-    uint8_t zwave_protocol_version[3];
-    uint16_t zwave_protocol_build;
-    uint8_t application_version[3];
-    uint16_t application_build;
+    uint8_t sdk_version[3]; /**< SDK version */
+    uint8_t application_framework_api_version[3]; /**< application framework API version */
+    uint16_t application_framework_build; /**< application framework build number */
+    uint8_t host_interface_version[3]; /**< host interface (Serial API) version */
+    uint16_t host_interface_build; /**< host interface build number */
+    uint8_t zwave_protocol_version[3]; /**< Z-Wave protocol version */
+    uint16_t zwave_protocol_build; /**< Z-Wave protocol build number */
+    uint8_t application_version[3]; /**< application version */
+    uint16_t application_build; /**< application build number */
 } zwh_version_zwave_software_report_t;
 
 /** @name Version codecs

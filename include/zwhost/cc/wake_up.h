@@ -27,19 +27,20 @@ extern "C" {
 /** Interval Set / Report: seconds 0..0xFFFFFF (0 = never wake up on a timer),
  * node_id the node to notify (1..232; a Report may carry 0 = none yet). */
 typedef struct zwh_wake_up_interval_set {
-    uint32_t seconds;
-    uint16_t node_id;
+    uint32_t seconds; /**< wake-up interval, 0..0xFFFFFF (0 = no timer wake-up) */
+    uint16_t node_id; /**< node to notify on wake-up, 1..232 (a Report may carry 0) */
 } zwh_wake_up_interval_set_t;
+/** Interval Report: the fields of Set. */
 typedef zwh_wake_up_interval_set_t zwh_wake_up_interval_report_t;
 
 /** Interval Capabilities Report (v2); has_v3 = 1 adds on_demand. */
 typedef struct zwh_wake_up_interval_capabilities_report {
-    uint32_t min_seconds;
-    uint32_t max_seconds;
-    uint32_t default_seconds;
-    uint32_t step_seconds;
-    uint8_t has_v3;
-    uint8_t on_demand;
+    uint32_t min_seconds; /**< shortest interval */
+    uint32_t max_seconds; /**< longest interval */
+    uint32_t default_seconds; /**< factory default interval */
+    uint32_t step_seconds; /**< interval resolution */
+    uint8_t has_v3; /**< 1 = on_demand is present (V3) */
+    uint8_t on_demand; /**< 1 = the node wakes up on a Wake Up On Demand request */
 } zwh_wake_up_interval_capabilities_report_t;
 
 /** @name Wake Up codecs

@@ -32,12 +32,13 @@
 extern "C" {
 #endif
 
+/** Z-Wave Plus Info Report. */
 typedef struct zwh_zwaveplus_info_report {
     uint8_t zwaveplus_version; /**< 1 or 2 */
-    uint8_t role_type;
-    uint8_t node_type;
-    uint16_t installer_icon;
-    uint16_t user_icon;
+    uint8_t role_type; /**< ZWH_ZWAVEPLUS_ROLE_* */
+    uint8_t node_type; /**< ZWH_ZWAVEPLUS_NODE_TYPE_* */
+    uint16_t installer_icon; /**< icon type for installer tools */
+    uint16_t user_icon; /**< icon type for end-user interfaces */
 } zwh_zwaveplus_info_report_t;
 
 /** @name Z-Wave Plus Info codecs
