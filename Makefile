@@ -4,6 +4,7 @@
 #   make demo   build/ and run the demo against the simulated stick
 #   make fuzz   clang libFuzzer harnesses in build-fuzz/
 #   make package  Debian packages libzwhost0, libzwhost-dev, zwhost-tools in build-pkg/
+#   make docs   API reference (Doxygen) in build/docs/html; not part of make test
 JOBS ?= 2
 
 .PHONY: all deps build test demo fuzz install package clean docs
@@ -17,6 +18,8 @@ build: deps
 	cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	cmake --build build -j$(JOBS)
 
+# build/ first: the Python binding's tests (ctest integration/test_python) load the
+# non-sanitized library and zwh-sim from build/.
 test: build
 	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DZWH_SANITIZE=ON >/dev/null
 	cmake --build build-asan -j$(JOBS)
@@ -39,6 +42,10 @@ package: deps
 	cmake --build build-pkg -j$(JOBS)
 	cd build-pkg && cpack -G DEB
 	@ls -1 build-pkg/*.deb
+
+docs:
+	@scripts/install-deps.sh doxygen
+	@scripts/docs.sh
 
 clean:
 	rm -rf build build-asan build-fuzz build-pkg

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian packages zwhost needs, only when one is missing.
+# Installs the Debian packages zwhost needs, only when one is missing; extra package names
+# given as arguments are added (make docs: doxygen).
 # Runs apt-get update once, non-interactively; uses sudo -n when not root.
 set -euo pipefail
 # file: CPack reads file types to write the shlibs and ldconfig parts of libzwhost0.
-pkgs=(cmake make gcc pkg-config python3 file libuv1-dev libserialport-dev libmbedtls-dev libcmocka-dev)
+pkgs=(cmake make gcc pkg-config python3 file libuv1-dev libserialport-dev libmbedtls-dev libcmocka-dev "$@")
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

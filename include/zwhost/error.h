@@ -1,4 +1,5 @@
-/* zwhost — error codes.
+/** @file
+ * zwhost — error codes.
  *
  * Every fallible function returns 0 (or a non-negative count) on success and a
  * negative ZWH_E* code on failure. System failures reuse -errno, so libuv's
@@ -13,6 +14,10 @@
 #include <errno.h>
 #include "zwhost/common.h"
 
+/** The error table: one `XX(name, value, message)` line per code, in blocks (system codes
+ * as -errno; the Serial API link and controller from -6001; radio and nodes from -6020;
+ * security from -6040). It generates enum zwh_errno, zwh_strerror() and zwh_err_name();
+ * a binding can walk the codes with zwh_err_name() instead of parsing it. */
 #define ZWH_ERRNO_MAP(XX)                                                          \
     /* system (-errno) */                                                          \
     XX(EPERM, -EPERM, "operation not permitted")                                   \
@@ -75,19 +80,23 @@
 extern "C" {
 #endif
 
+/** The error codes: ZWH_<name> = value for every line of ZWH_ERRNO_MAP (ZWH_EINVAL,
+ * ZWH_ETIMEDOUT, ZWH_ENAK, ZWH_EKEX_FAIL, ...). Functions return them as plain `int`. */
 enum zwh_errno {
+/** Expands one line of ZWH_ERRNO_MAP into an enumerator (undefined right after). */
 #define ZWH_ERR_ENUM_(name, value, msg) ZWH_##name = (value),
     ZWH_ERRNO_MAP(ZWH_ERR_ENUM_)
 #undef ZWH_ERR_ENUM_
-    ZWH_ERRNO_MAX_ = -7000
+    ZWH_ERRNO_MAX_ = -7000 /**< below every code: the table never reaches it */
 };
 
-/* Human-readable message for a code ("timed out"). Never NULL; unknown codes
- * give "unknown error". The string is static. */
+/** Human-readable message for a code ("timed out"). Never NULL; an unknown code gives
+ * "unknown error". The string is static (valid for the life of the process); callable
+ * from any thread. */
 ZWH_EXTERN const char *zwh_strerror(int err);
 
-/* Symbolic name for a code ("ZWH_ETIMEDOUT"). Never NULL; unknown codes give
- * "ZWH_EUNKNOWN". The string is static. */
+/** Symbolic name for a code ("ZWH_ETIMEDOUT"). Never NULL; an unknown code gives
+ * "ZWH_EUNKNOWN". The string is static; callable from any thread. */
 ZWH_EXTERN const char *zwh_err_name(int err);
 
 #ifdef __cplusplus

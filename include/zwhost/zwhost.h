@@ -1,4 +1,7 @@
-/* zwhost — umbrella header: include this one. */
+/** @file
+ * zwhost — umbrella header: include this one. It brings every public header: errors,
+ * logging, the host object, serial port listing, the security helpers and every command
+ * class. Link with libzwhost (pkg-config zwhost, or find_package(zwhost) in CMake). */
 #ifndef ZWHOST_H
 #define ZWHOST_H
 

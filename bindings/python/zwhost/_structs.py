@@ -1,0 +1,159 @@
+"""ctypes mirrors of the public plain-data structs (field order and types exactly as in
+include/zwhost/*.h; tests/test_layout.py checks sizes and offsets against the C compiler)."""
+import ctypes
+
+u8, u16, u32, ch = ctypes.c_uint8, ctypes.c_uint16, ctypes.c_uint32, ctypes.c_char
+
+
+class ControllerInfoC(ctypes.Structure):
+    """zwh_controller_info_t (host.h)"""
+    _fields_ = [
+        ("home_id", u32),
+        ("node_id", u16),
+        ("suc_node_id", u16),
+        ("library_version", ch * 32),
+        ("library_type", u8),
+        ("api_version", u8),
+        ("api_capabilities", u8),
+        ("controller_capabilities", u8),
+        ("chip_type", u8),
+        ("chip_version", u8),
+        ("app_version", u8),
+        ("app_revision", u8),
+        ("manufacturer_id", u16),
+        ("product_type", u16),
+        ("product_id", u16),
+        ("protocol_major", u8),
+        ("protocol_minor", u8),
+        ("protocol_patch", u8),
+        ("rf_region", u8),
+        ("max_payload", u8),
+        ("max_payload_lr", u8),
+        ("is_primary", u8),
+        ("is_sis", u8),
+        ("long_range", u8),
+        ("nodeid16", u8),
+        ("tx_status_report", u8),
+        ("function_mask", u8 * 32),
+        ("node_count", u16),
+        ("reserved", u8 * 6),
+    ]
+
+
+class NodeInfoC(ctypes.Structure):
+    """zwh_node_info_t (host.h)"""
+    _fields_ = [
+        ("node_id", u16),
+        ("basic", u8),
+        ("generic", u8),
+        ("specific", u8),
+        ("listening", u8),
+        ("routing", u8),
+        ("beaming", u8),
+        ("flirs_ms", u16),
+        ("sleeping", u8),
+        ("controller", u8),
+        ("security_flag", u8),
+        ("protocol_version", u8),
+        ("long_range", u8),
+        ("reserved", u8),
+        ("max_speed", u32),
+    ]
+
+
+class QrInfoC(ctypes.Structure):
+    """zwh_qr_info_t (security.h)"""
+    _fields_ = [
+        ("version", u8),
+        ("requested_keys", u8),
+        ("checksum", u16),
+        ("dsk", u8 * 16),
+        ("has_product_type", u8),
+        ("generic_device_class", u8),
+        ("specific_device_class", u8),
+        ("installer_icon_type", u16),
+        ("has_product_id", u8),
+        ("manufacturer_id", u16),
+        ("product_type", u16),
+        ("product_id", u16),
+        ("application_version", u16),
+        ("has_max_inclusion_interval", u8),
+        ("max_inclusion_interval_s", u16),
+        ("has_uuid", u8),
+        ("uuid_format", u8),
+        ("uuid", u8 * 16),
+        ("has_supported_protocols", u8),
+        ("supported_protocols", u16),
+        ("unknown_blocks", u8),
+    ]
+
+
+class PortInfoC(ctypes.Structure):
+    """zwh_port_info_t (port.h)"""
+    _fields_ = [
+        ("path", ch * 128),
+        ("manufacturer", ch * 64),
+        ("product", ch * 64),
+        ("serial", ch * 64),
+        ("usb_vid", u16),
+        ("usb_pid", u16),
+        ("is_usb", u8),
+        ("is_zwave", u8),
+        ("reserved", u8 * 2),
+    ]
+
+# (C type name, ctypes class) for the layout test
+ALL = [
+    ("zwh_controller_info_t", ControllerInfoC),
+    ("zwh_node_info_t", NodeInfoC),
+    ("zwh_qr_info_t", QrInfoC),
+    ("zwh_port_info_t", PortInfoC),
+]
+
+
+def to_python(value):
+    """A ctypes field value as plain Python: char arrays -> str, byte arrays -> bytes."""
+    if isinstance(value, bytes):  # ctypes gives char arrays as bytes up to the NUL
+        return value.decode("utf-8", "replace")
+    if isinstance(value, ctypes.Array):
+        return bytes(value)
+    return value
+
+
+class Record:
+    """A read-only Python copy of a C struct: one attribute per field (reserved ones left out).
+    Equality and repr by fields."""
+    _c_type = None
+    __slots__ = ("_values",)
+
+    def __init__(self, c_struct):
+        values = {}
+        for name, _ in c_struct._fields_:
+            if name != "reserved":
+                values[name] = to_python(getattr(c_struct, name))
+        object.__setattr__(self, "_values", values)
+
+    def __getattr__(self, name):
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name, value):
+        raise AttributeError("%s is read-only" % type(self).__name__)
+
+    def __eq__(self, other):
+        return type(other) is type(self) and other._values == self._values
+
+    def __hash__(self):
+        return hash(tuple(sorted(self._values.items())))
+
+    def as_dict(self):
+        return dict(self._values)
+
+    def __dir__(self):
+        return list(self._values) + [n for n in dir(type(self)) if not n.startswith("__")]
+
+    def __repr__(self):
+        inner = ", ".join("%s=%r" % kv for kv in self._values.items())
+        return "%s(%s)" % (type(self).__name__, inner)
