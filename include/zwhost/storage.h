@@ -18,6 +18,7 @@
 #define ZWHOST_STORAGE_H
 
 #include "zwhost/common.h"
+#include "zwhost/host.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -45,6 +46,16 @@ typedef int (*zwh_storage_save_cb)(const uint8_t *data, size_t len, void *user);
 
 /* Releases a buffer the load callback returned (may be NULL, see above). */
 typedef void (*zwh_storage_free_cb)(uint8_t *data, void *user);
+
+/* The state file (copied; NULL or "" = no persistence), before zwh_host_start. */
+ZWH_EXTERN int zwh_host_set_state_file(zwh_host_t *host, const char *path);
+/* The application's storage instead of a file (load and save both set, or both
+ * NULL); before zwh_host_start. */
+ZWH_EXTERN int zwh_host_set_storage(zwh_host_t *host, zwh_storage_load_cb load, zwh_storage_save_cb save,
+                                    zwh_storage_free_cb release, void *user);
+/* Writes the state now (it is also written shortly after each change and at
+ * close). 0, ZWH_ENOTCONN before ready, or the storage's error. */
+ZWH_EXTERN int zwh_host_save_state(zwh_host_t *host);
 
 #ifdef __cplusplus
 }

@@ -194,6 +194,7 @@ ZWH_EXTERN int zwh_host_new(uv_loop_t *loop, zwh_host_t **out)
     h->state = ZWH_HOST_IDLE;
     h->startup.step = -1;
     h->info.rf_region = 0xFE;
+    zwh__storage_init(&h->storage);
     uv_async_init(loop, &h->async, on_async);
     h->async.data = h;
     *out = h;
@@ -287,6 +288,8 @@ ZWH_EXTERN int zwh_host_start(zwh_host_t *host)
     if (host->state != ZWH_HOST_IDLE)
         return ZWH_EALREADY;
     int rc = zwh__tx_init(host);
+    if (rc == 0)
+        rc = zwh__persist_init(host);
     if (rc == 0 && !host->incl)
         rc = zwh__incl_init(host);
     if (rc != 0)
@@ -307,7 +310,8 @@ static void free_host(zwh_host_t *h)
     zwh__incl_free(h);
     zwh__secure_free(h);
     zwh_keystore_free(h->keys);
-    free(h->nodes);
+    zwh__storage_cleanup(&h->storage);
+    zwh__host_nodes_free(h);
     free(h);
 }
 
@@ -344,6 +348,7 @@ ZWH_EXTERN int zwh_host_close(zwh_host_t *host, zwh_close_cb cb, void *user)
         zwh__serial_close(&host->serial, serial_closed, host);
     }
     zwh__tx_close(host, &host->pending_closes, handle_closed);
+    zwh__persist_close(host, handle_closed);
     zwh__incl_close(host);
     uv_close((uv_handle_t *)&host->async, handle_closed);
     return 0;

@@ -11,8 +11,10 @@
 #include "encap/transport_service.h"
 #include "security/s0.h"
 #include "security/s2.h"
+#include "host/storage.h"
 #include "util/log.h"
 #include "zwhost/security.h"
+#include "zwhost/storage.h"
 #include "zwhost/send.h"
 
 #define ZWH__NODE_MAX_CC 64
@@ -28,6 +30,10 @@ typedef struct zwh__node {
     bool dead;                         /* stopped acknowledging; queue fails fast */
     bool awake;                        /* sleeping node: Wake Up Notification seen, not yet sent back to sleep */
     uint32_t granted;                  /* security classes, bit n = ZWH_SECCLASS n */
+    bool bootstrap_failed;             /* S0/S2 bootstrapping failed at inclusion */
+    uint32_t persist_flags;            /* ZWH__STATE_NODE_* kept across restarts */
+    uint8_t *cache;                    /* interview cache (owned): reports learned, replayed at load */
+    size_t cache_len;
 } zwh__node_t;
 
 /* A transaction of the send pipeline (tx.c). */
@@ -93,6 +99,8 @@ struct zwh_host {
     zwh__ts_t *ts;            /* Transport Service engine */
     zwh__incl_t *incl;        /* inclusion.c */
     bool state_dirty;         /* something persistent changed since the last save */
+    zwh__storage_t storage;   /* persist.c */
+    uv_timer_t persist_timer;
     /* security (secure.c) */
     zwh_keystore_t *keys;
     char keys_path[256];
@@ -114,6 +122,7 @@ void zwh__host_emit_event(zwh_host_t *h, const zwh_event_t *ev);
 zwh__node_t *zwh__host_node(const zwh_host_t *h, uint16_t id);
 zwh__node_t *zwh__host_node_add(zwh_host_t *h, uint16_t id);
 void zwh__host_nodes_clear(zwh_host_t *h);
+void zwh__host_nodes_free(zwh_host_t *h);
 /* Start-up: mark every node unseen; prune the ones still unseen at the end. */
 void zwh__host_nodes_mark_unseen(zwh_host_t *h);
 void zwh__host_nodes_prune(zwh_host_t *h);
@@ -167,6 +176,16 @@ int zwh__secure_encap(zwh_host_t *h, uint16_t node, int secclass, const uint8_t 
                       size_t cap, size_t *out_len);
 int zwh__secclass_rank(int secclass);
 void zwh__secure_set_granted(zwh_host_t *h, uint16_t node, uint32_t granted);
+
+/* persistence (persist.c) */
+int zwh__persist_init(zwh_host_t *h);
+void zwh__persist_close(zwh_host_t *h, uv_close_cb cb);
+void zwh__persist_load(zwh_host_t *h);
+void zwh__persist_touch(zwh_host_t *h);
+int zwh__persist_save_now(zwh_host_t *h);
+/* The node's interview cache (nodes.c). */
+const uint8_t *zwh__host_node_cache(const zwh_host_t *h, const zwh__node_t *n, size_t *len);
+void zwh__host_node_load_cache(zwh_host_t *h, zwh__node_t *n, const uint8_t *cache, size_t len);
 
 /* network management (inclusion.c) */
 int zwh__incl_init(zwh_host_t *h);

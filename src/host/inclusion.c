@@ -372,6 +372,9 @@ static void complete_include(zwh_host_t *h, int status)
     int kex_fail = in->kex_fail;
     reset_op(in);
     if (status == 0 || status == ZWH_EKEX_FAIL) {
+        zwh__node_t *n = zwh__host_node(h, node);
+        if (n)
+            n->bootstrap_failed = status == ZWH_EKEX_FAIL;
         zwh_event_t ev = {.type = ZWH_EVENT_NODE_ADDED, .status = status, .node_id = node, .value = granted,
                           .rssi = 127, .secclass = zwh__secure_highest(granted)};
         zwh__host_emit_event(h, &ev);

@@ -89,6 +89,7 @@ void zwh__host_node_remove(zwh_host_t *h, uint16_t id)
     if (!n)
         return;
     size_t i = (size_t)(n - h->nodes);
+    free(n->cache);
     memmove(&h->nodes[i], &h->nodes[i + 1], (h->node_count - i - 1) * sizeof h->nodes[0]);
     h->node_count--;
     if (h->s2) {
@@ -96,13 +97,44 @@ void zwh__host_node_remove(zwh_host_t *h, uint16_t id)
         (void)zwh__s2_reset_peer(h->s2, id);
     }
     zwh__tx_fail_node(h, id, ZWH_ENONODE);
-    h->state_dirty = true;
+    zwh__persist_touch(h);
 }
 
 void zwh__host_node_changed(zwh_host_t *h, uint16_t id)
 {
     (void)id;
-    h->state_dirty = true;
+    zwh__persist_touch(h);
+}
+
+const uint8_t *zwh__host_node_cache(const zwh_host_t *h, const zwh__node_t *n, size_t *len)
+{
+    (void)h;
+    *len = n->cache_len;
+    return n->cache;
+}
+
+void zwh__host_node_load_cache(zwh_host_t *h, zwh__node_t *n, const uint8_t *cache, size_t len)
+{
+    (void)h;
+    free(n->cache);
+    n->cache = NULL;
+    n->cache_len = 0;
+    if (!len)
+        return;
+    n->cache = malloc(len);
+    if (!n->cache)
+        return;
+    memcpy(n->cache, cache, len);
+    n->cache_len = len;
+}
+
+void zwh__host_nodes_free(zwh_host_t *h)
+{
+    for (size_t i = 0; i < h->node_count; i++)
+        free(h->nodes[i].cache);
+    free(h->nodes);
+    h->nodes = NULL;
+    h->node_count = h->node_cap = 0;
 }
 
 ZWH_EXTERN int zwh_host_get_node_ids(const zwh_host_t *host, uint16_t *ids, size_t max, size_t *count)

@@ -376,6 +376,7 @@ static void run_step(zwh_host_t *h)
     if (src < 0)
         ZWH_LOGE(&h->log, "security engines unavailable: %s", zwh_strerror(src));
     h->state = ZWH_HOST_READY;
+    zwh__persist_load(h);
     ZWH_LOGI(&h->log, "ready: home id %08x, node %u, %s, %zu nodes in %llu ms", h->info.home_id,
              h->info.node_id, h->info.library_version, h->node_count,
              (unsigned long long)(zwh__serial_now(&h->serial) - h->startup.started_ms));

@@ -43,6 +43,11 @@ static void on_log(int level, const char *line, void *user)
 
 int hf_start_host(hf_t *f, const char *keys)
 {
+    return hf_start_host_with(f, keys, NULL);
+}
+
+int hf_start_host_with(hf_t *f, const char *keys, const char *state_file)
+{
     f->ready = f->closed = false;
     f->nevents = 0;
     if (zwh_host_new(&f->loop, &f->host) != 0)
@@ -60,6 +65,8 @@ int hf_start_host(hf_t *f, const char *keys)
             return -1;
         }
     }
+    if (state_file && zwh_host_set_state_file(f->host, state_file) != 0)
+        return -1;
     if (zwh_host_start(f->host) != 0)
         return -1;
     return hf_run_until(f, &f->ready, 10000) ? 0 : -1;

@@ -56,6 +56,8 @@ typedef struct hf {
 int hf_start(hf_t *f, const char *const *sim_args, const char *keys);
 /* Starts only the host against an already running f->sim. */
 int hf_start_host(hf_t *f, const char *keys);
+/* The same with a state file (NULL = none). */
+int hf_start_host_with(hf_t *f, const char *keys, const char *state_file);
 /* Closes the host (runs the loop until the close callback) and stops the sim. */
 void hf_stop(hf_t *f);
 void hf_stop_host(hf_t *f);
