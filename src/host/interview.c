@@ -415,51 +415,71 @@ static uint32_t wake_up_seconds(const zwh__interview_t *iv)
 
 /* Lifeline: group 1 -> controller (Multi Channel Association with end point 0
  * when the node has it, so end points report encapsulated), verified by Get;
- * sleeping nodes: Wake Up Interval Set -> controller, verified by Get. */
+ * sleeping nodes: Wake Up Interval Set -> controller, verified by Get. Each
+ * part returns false when it does not apply. */
+static bool lifeline_applies(const zwh__interview_t *iv)
+{
+    return iv->cfg.controller_id >= 1 && iv->cfg.controller_id <= 232 && assoc_cc(iv, 0) != 0;
+}
+
+static bool l_association_set(zwh__interview_t *iv, zwh__iv_request_t *req)
+{
+    if (!lifeline_applies(iv))
+        return false;
+    if (!supports(iv, 0, ZWH_CC_MULTI_CHANNEL_ASSOCIATION))
+        return MK(iv, req, 0, ZWH_CC_ASSOCIATION, ZWH_ASSOCIATION_SET, 1, (uint8_t)iv->cfg.controller_id);
+    zwh_multi_channel_association_set_t s;
+    memset(&s, 0, sizeof s);
+    s.group_id = 1;
+    s.endpoint_count = 1;
+    s.endpoints[0].node_id = iv->cfg.controller_id; /* end point 0 */
+    uint8_t out[ZWH__IV_MAX_CMD];
+    int n = zwh_multi_channel_association_set_encode(&s, out, sizeof out);
+    return n > 0 && mk(iv, req, out, (size_t)n, 0);
+}
+
+static bool l_association_get(zwh__interview_t *iv, zwh__iv_request_t *req)
+{
+    if (!lifeline_applies(iv))
+        return false;
+    uint8_t cc = supports(iv, 0, ZWH_CC_MULTI_CHANNEL_ASSOCIATION) ? ZWH_CC_MULTI_CHANNEL_ASSOCIATION
+                                                                   : ZWH_CC_ASSOCIATION;
+    MK(iv, req, ZWH_ASSOCIATION_REPORT, cc, ZWH_ASSOCIATION_GET, 1);
+    key8(req, 2, 1, 0xFF);
+    req->expect.more_off = 4;
+    return true;
+}
+
+static bool wake_up_target_applies(const zwh__interview_t *iv)
+{
+    return iv->cfg.sleeping && iv->cfg.controller_id >= 1 && iv->cfg.controller_id <= 232 &&
+           supports(iv, 0, ZWH_CC_WAKE_UP);
+}
+
+static bool l_wake_up_set(zwh__interview_t *iv, zwh__iv_request_t *req)
+{
+    uint32_t s = wake_up_seconds(iv);
+    return wake_up_target_applies(iv) &&
+           MK(iv, req, 0, ZWH_CC_WAKE_UP, ZWH_WAKE_UP_INTERVAL_SET, (uint8_t)(s >> 16), (uint8_t)(s >> 8),
+              (uint8_t)s, (uint8_t)iv->cfg.controller_id);
+}
+
+static bool l_wake_up_get(zwh__interview_t *iv, zwh__iv_request_t *req)
+{
+    return wake_up_target_applies(iv) &&
+           MK(iv, req, ZWH_WAKE_UP_INTERVAL_REPORT, ZWH_CC_WAKE_UP, ZWH_WAKE_UP_INTERVAL_GET);
+}
+
+static bool (*const lifeline_parts[])(zwh__interview_t *iv, zwh__iv_request_t *req) = {
+    l_association_set, l_association_get, l_wake_up_set, l_wake_up_get,
+};
+
 static bool b_lifeline(zwh__interview_t *iv, zwh__iv_request_t *req)
 {
-    uint16_t ctrl = iv->cfg.controller_id;
-    bool classic = ctrl >= 1 && ctrl <= 232;
-    bool mca = supports(iv, 0, ZWH_CC_MULTI_CHANNEL_ASSOCIATION);
-    uint8_t cc = assoc_cc(iv, 0);
-    for (;; iv->cursor++) {
-        switch (iv->cursor) { /* four fixed positions */
-        case 0:
-            if (!classic || !cc)
-                continue;
-            if (mca) {
-                zwh_multi_channel_association_set_t s;
-                memset(&s, 0, sizeof s);
-                s.group_id = 1;
-                s.endpoint_count = 1;
-                s.endpoints[0].node_id = ctrl;
-                uint8_t out[ZWH__IV_MAX_CMD];
-                int n = zwh_multi_channel_association_set_encode(&s, out, sizeof out);
-                if (n < 0)
-                    continue;
-                return mk(iv, req, out, (size_t)n, 0);
-            }
-            return MK(iv, req, 0, ZWH_CC_ASSOCIATION, ZWH_ASSOCIATION_SET, 1, (uint8_t)ctrl);
-        case 1:
-            if (!classic || !cc)
-                continue;
-            MK(iv, req, ZWH_ASSOCIATION_REPORT, mca ? ZWH_CC_MULTI_CHANNEL_ASSOCIATION : cc, ZWH_ASSOCIATION_GET, 1);
-            key8(req, 2, 1, 0xFF);
-            req->expect.more_off = 4;
+    for (; iv->cursor < sizeof lifeline_parts / sizeof lifeline_parts[0]; iv->cursor++)
+        if (lifeline_parts[iv->cursor](iv, req))
             return true;
-        case 2:
-        case 3:
-            if (!classic || !iv->cfg.sleeping || !supports(iv, 0, ZWH_CC_WAKE_UP))
-                continue;
-            if (iv->cursor == 3)
-                return MK(iv, req, ZWH_WAKE_UP_INTERVAL_REPORT, ZWH_CC_WAKE_UP, ZWH_WAKE_UP_INTERVAL_GET);
-            uint32_t s = wake_up_seconds(iv);
-            return MK(iv, req, 0, ZWH_CC_WAKE_UP, ZWH_WAKE_UP_INTERVAL_SET, (uint8_t)(s >> 16), (uint8_t)(s >> 8),
-                      (uint8_t)s, (uint8_t)ctrl);
-        default:
-            return false;
-        }
-    }
+    return false;
 }
 
 /* ---- advancing --------------------------------------------------------------------

@@ -163,7 +163,17 @@ static int text_put(uint8_t **text, uint16_t *tlen, bool append, const uint8_t *
 
 /* ---- absorbers: one per report the facts keep ---------------------------------
  * Each decodes first (nothing changes for a malformed report), then updates.
- * Returns 0 when absorbed, ZWH_EBADMSG when ignored, ZWH_ENOMEM. */
+ * Decoded structs are zeroed first and copied whole, so padding bytes are
+ * zero too (zwh__facts_equal compares the fixed parts bytewise).
+ * Returns 0 when absorbed, NOTHING_KEPT for a valid report that changes no
+ * fact (it must not be recorded: as a keyed record it would replace one that
+ * did), ZWH_EBADMSG when ignored, ZWH_ENOMEM.
+ *
+ * A keyed report replaces the earlier record with the same key, so an
+ * absorber must overwrite everything an earlier report with that key set:
+ * replaying the shortened cache then gives the same facts. Lists kept in
+ * arrays are sorted, so the order reports arrive in does not show. */
+#define NOTHING_KEPT 1
 
 typedef int (*absorb_fn)(zwh__facts_t *f, uint8_t endpoint, const uint8_t *cmd, size_t len);
 
@@ -171,6 +181,48 @@ typedef int (*absorb_fn)(zwh__facts_t *f, uint8_t endpoint, const uint8_t *cmd, 
     zwh__ep_facts_t *ep = ep_get((f), (e)); \
     if (!ep)                                 \
         return ZWH_ENOMEM
+
+/* Reports kept whole in one slot of the facts: node-wide, or per end point. */
+#define NODE_COPY_ABSORBER(name, type, decode, field, flag)                         \
+    static int name(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)    \
+    {                                                                              \
+        (void)e;                                                                   \
+        type r;                                                                    \
+        memset(&r, 0, sizeof r);                                                   \
+        if (decode(cmd, len, &r) != 0)                                             \
+            return ZWH_EBADMSG;                                                    \
+        memcpy(&f->field, &r, sizeof r);                                           \
+        f->flag = 1;                                                               \
+        return 0;                                                                  \
+    }
+#define EP_COPY_ABSORBER(name, type, decode, field, flag)                           \
+    static int name(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)    \
+    {                                                                              \
+        type r;                                                                    \
+        memset(&r, 0, sizeof r);                                                   \
+        if (decode(cmd, len, &r) != 0)                                             \
+            return ZWH_EBADMSG;                                                    \
+        EP_OR_NOMEM(ep, f, e);                                                     \
+        memcpy(&ep->field, &r, sizeof r);                                          \
+        ep->flag = 1;                                                              \
+        return 0;                                                                  \
+    }
+
+NODE_COPY_ABSORBER(ab_version_report, zwh_version_report_t, zwh_version_report_decode, version_report,
+                   has_version_report)
+NODE_COPY_ABSORBER(ab_version_caps, zwh_version_capabilities_report_t, zwh_version_capabilities_report_decode,
+                   version_caps, has_version_caps)
+NODE_COPY_ABSORBER(ab_manufacturer, zwh_manufacturer_specific_report_t, zwh_manufacturer_specific_report_decode,
+                   manufacturer, has_manufacturer)
+NODE_COPY_ABSORBER(ab_wake_up_caps, zwh_wake_up_interval_capabilities_report_t,
+                   zwh_wake_up_interval_capabilities_report_decode, wake_up_caps, has_wake_up_caps)
+EP_COPY_ABSORBER(ab_zwplus, zwh_zwaveplus_info_report_t, zwh_zwaveplus_info_report_decode, zwplus, has_zwplus)
+EP_COPY_ABSORBER(ab_meter_supported, zwh_meter_supported_report_t, zwh_meter_supported_report_decode, meter,
+                 has_meter)
+EP_COPY_ABSORBER(ab_door_lock_caps, zwh_door_lock_capabilities_report_t, zwh_door_lock_capabilities_report_decode,
+                 door_lock_caps, has_door_lock_caps)
+EP_COPY_ABSORBER(ab_user_code_caps, zwh_user_code_capabilities_report_t,
+                 zwh_user_code_capabilities_report_decode, user_code_caps, has_user_code_caps)
 
 static int absorb_secure_list(zwh__facts_t *f, uint8_t e, const uint8_t *p, size_t n)
 {
@@ -192,21 +244,11 @@ static int ab_s2_supported(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_
     return absorb_secure_list(f, e, cmd + 2, len - 2);
 }
 
-static int ab_version_report(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
-{
-    (void)e;
-    zwh_version_report_t r;
-    if (zwh_version_report_decode(cmd, len, &r) != 0)
-        return ZWH_EBADMSG;
-    f->version_report = r;
-    f->has_version_report = 1;
-    return 0;
-}
-
 static int ab_version_cc(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
 {
     (void)e; /* the root answers for every end point */
     zwh_version_command_class_report_t r;
+    memset(&r, 0, sizeof r);
     if (zwh_version_command_class_report_decode(cmd, len, &r) != 0)
         return ZWH_EBADMSG;
     f->versions[r.cc] = r.version;
@@ -214,54 +256,11 @@ static int ab_version_cc(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t 
     return 0;
 }
 
-static int ab_version_caps(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
-{
-    (void)e;
-    zwh_version_capabilities_report_t r;
-    if (zwh_version_capabilities_report_decode(cmd, len, &r) != 0)
-        return ZWH_EBADMSG;
-    f->version_caps = r;
-    f->has_version_caps = 1;
-    return 0;
-}
-
-static int ab_manufacturer(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
-{
-    (void)e;
-    zwh_manufacturer_specific_report_t r;
-    if (zwh_manufacturer_specific_report_decode(cmd, len, &r) != 0)
-        return ZWH_EBADMSG;
-    f->manufacturer = r;
-    f->has_manufacturer = 1;
-    return 0;
-}
-
-static int ab_zwplus(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
-{
-    zwh_zwaveplus_info_report_t r;
-    if (zwh_zwaveplus_info_report_decode(cmd, len, &r) != 0)
-        return ZWH_EBADMSG;
-    EP_OR_NOMEM(ep, f, e);
-    ep->zwplus = r;
-    ep->has_zwplus = 1;
-    return 0;
-}
-
-static int ab_meter_supported(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
-{
-    zwh_meter_supported_report_t r;
-    if (zwh_meter_supported_report_decode(cmd, len, &r) != 0)
-        return ZWH_EBADMSG;
-    EP_OR_NOMEM(ep, f, e);
-    ep->meter = r;
-    ep->has_meter = 1;
-    return 0;
-}
-
 /* Configuration Report: the size (all a V1/V2 device tells) and the value. */
 static int ab_cfg_report(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
 {
     zwh_configuration_report_t r;
+    memset(&r, 0, sizeof r);
     if (zwh_configuration_report_decode(cmd, len, &r) != 0)
         return ZWH_EBADMSG;
     EP_OR_NOMEM(ep, f, e);
@@ -273,6 +272,7 @@ static int ab_cfg_report(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t 
         v = r.value;
     p->size = r.size;
     p->value = v;
+    p->value_size = r.size;
     p->flags |= ZWH__CFG_HAS_VALUE;
     return 0;
 }
@@ -280,10 +280,11 @@ static int ab_cfg_report(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t 
 static int ab_cfg_properties(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
 {
     zwh_configuration_properties_report_t r;
+    memset(&r, 0, sizeof r);
     if (zwh_configuration_properties_report_decode(cmd, len, &r) != 0)
         return ZWH_EBADMSG;
     if (r.size == 0 || r.parameter == 0)
-        return 0; /* "no such parameter": only next_parameter matters (to the interview) */
+        return NOTHING_KEPT; /* "no such parameter": only next_parameter matters (to the interview) */
     EP_OR_NOMEM(ep, f, e);
     zwh__cfg_param_t *p = param_get(ep, r.parameter);
     if (!p)
@@ -298,8 +299,11 @@ static int ab_cfg_properties(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, siz
                          (r.advanced ? ZWH__CFG_ADVANCED : 0) | (r.no_bulk_support ? ZWH__CFG_NO_BULK : 0) |
                          (r.alters_capabilities ? ZWH__CFG_ALTERS_CAPS : 0));
     int64_t v;
-    if ((p->flags & ZWH__CFG_HAS_VALUE) && zwh_configuration_value_convert(p->value, p->size, p->format, &v) == 0)
-        p->value = v; /* re-read the earlier value in the announced format */
+    /* re-read the earlier value in the announced format (from the bytes it
+     * came as: the result depends only on the report and the latest format) */
+    if ((p->flags & ZWH__CFG_HAS_VALUE) &&
+        zwh_configuration_value_convert(p->value, p->value_size, p->format, &v) == 0)
+        p->value = v;
     return 0;
 }
 
@@ -322,6 +326,7 @@ static int absorb_cfg_text(zwh__facts_t *f, uint8_t e, const zwh_configuration_t
 static int ab_cfg_name(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
 {
     zwh_configuration_text_report_t r;
+    memset(&r, 0, sizeof r);
     if (zwh_configuration_name_report_decode(cmd, len, &r) != 0)
         return ZWH_EBADMSG;
     return absorb_cfg_text(f, e, &r, false);
@@ -330,6 +335,7 @@ static int ab_cfg_name(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t le
 static int ab_cfg_info(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
 {
     zwh_configuration_text_report_t r;
+    memset(&r, 0, sizeof r);
     if (zwh_configuration_info_report_decode(cmd, len, &r) != 0)
         return ZWH_EBADMSG;
     return absorb_cfg_text(f, e, &r, true);
@@ -338,6 +344,7 @@ static int ab_cfg_info(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t le
 static int ab_notif_supported(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
 {
     zwh_notification_supported_report_t r;
+    memset(&r, 0, sizeof r);
     if (zwh_notification_supported_report_decode(cmd, len, &r) != 0)
         return ZWH_EBADMSG;
     EP_OR_NOMEM(ep, f, e);
@@ -352,16 +359,23 @@ static int ab_notif_supported(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, si
 static int ab_notif_events(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
 {
     zwh_notification_event_supported_report_t r;
+    memset(&r, 0, sizeof r);
     if (zwh_notification_event_supported_report_decode(cmd, len, &r) != 0)
         return ZWH_EBADMSG;
     EP_OR_NOMEM(ep, f, e);
-    zwh__notif_events_t *ev = (zwh__notif_events_t *)zwh__facts_notif_events(f, e, r.type);
-    if (!ev) {
+    /* kept sorted by type: the same reports in any order give the same facts */
+    size_t pos = 0;
+    while (pos < ep->notif_event_count && ep->notif_events[pos].type < r.type)
+        pos++;
+    zwh__notif_events_t *ev = pos < ep->notif_event_count ? &ep->notif_events[pos] : NULL;
+    if (!ev || ev->type != r.type) {
         zwh__notif_events_t *a = realloc(ep->notif_events, (ep->notif_event_count + 1) * sizeof *a);
         if (!a)
             return ZWH_ENOMEM;
+        memmove(&a[pos + 1], &a[pos], (ep->notif_event_count - pos) * sizeof *a);
         ep->notif_events = a;
-        ev = &a[ep->notif_event_count++];
+        ep->notif_event_count++;
+        ev = &a[pos];
     }
     memset(ev, 0, sizeof *ev);
     ev->type = r.type;
@@ -370,20 +384,10 @@ static int ab_notif_events(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_
     return 0;
 }
 
-static int ab_door_lock_caps(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
-{
-    zwh_door_lock_capabilities_report_t r;
-    if (zwh_door_lock_capabilities_report_decode(cmd, len, &r) != 0)
-        return ZWH_EBADMSG;
-    EP_OR_NOMEM(ep, f, e);
-    ep->door_lock_caps = r;
-    ep->has_door_lock_caps = 1;
-    return 0;
-}
-
 static int ab_users_number(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
 {
     zwh_user_code_users_number_report_t r;
+    memset(&r, 0, sizeof r);
     if (zwh_user_code_users_number_report_decode(cmd, len, &r) != 0)
         return ZWH_EBADMSG;
     EP_OR_NOMEM(ep, f, e);
@@ -392,20 +396,10 @@ static int ab_users_number(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_
     return 0;
 }
 
-static int ab_user_code_caps(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
-{
-    zwh_user_code_capabilities_report_t r;
-    if (zwh_user_code_capabilities_report_decode(cmd, len, &r) != 0)
-        return ZWH_EBADMSG;
-    EP_OR_NOMEM(ep, f, e);
-    ep->user_code_caps = r;
-    ep->has_user_code_caps = 1;
-    return 0;
-}
-
 static int ab_groupings(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
 {
     zwh_association_groupings_report_t r;
+    memset(&r, 0, sizeof r);
     if (zwh_association_groupings_report_decode(cmd, len, &r) != 0)
         return ZWH_EBADMSG;
     EP_OR_NOMEM(ep, f, e);
@@ -417,6 +411,7 @@ static int ab_groupings(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t l
 static int ab_mca_groupings(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
 {
     zwh_multi_channel_association_groupings_report_t r;
+    memset(&r, 0, sizeof r);
     if (zwh_multi_channel_association_groupings_report_decode(cmd, len, &r) != 0)
         return ZWH_EBADMSG;
     EP_OR_NOMEM(ep, f, e);
@@ -439,6 +434,7 @@ static int absorb_group_max(zwh__facts_t *f, uint8_t e, uint8_t group, uint8_t m
 static int ab_assoc_report(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
 {
     zwh_association_report_t r;
+    memset(&r, 0, sizeof r);
     if (zwh_association_report_decode(cmd, len, &r) != 0)
         return ZWH_EBADMSG;
     return absorb_group_max(f, e, r.group_id, r.max_nodes);
@@ -447,6 +443,7 @@ static int ab_assoc_report(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_
 static int ab_mca_report(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
 {
     zwh_multi_channel_association_report_t r;
+    memset(&r, 0, sizeof r);
     if (zwh_multi_channel_association_report_decode(cmd, len, &r) != 0)
         return ZWH_EBADMSG;
     return absorb_group_max(f, e, r.group_id, r.max_nodes);
@@ -455,6 +452,7 @@ static int ab_mca_report(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t 
 static int ab_agi_name(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
 {
     zwh_association_group_info_name_report_t r;
+    memset(&r, 0, sizeof r);
     if (zwh_association_group_info_name_report_decode(cmd, len, &r) != 0 || r.group_id == 0)
         return ZWH_EBADMSG;
     EP_OR_NOMEM(ep, f, e);
@@ -471,6 +469,7 @@ static int ab_agi_name(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t le
 static int ab_agi_info(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
 {
     zwh_association_group_info_info_report_t r;
+    memset(&r, 0, sizeof r);
     if (zwh_association_group_info_info_report_decode(cmd, len, &r) != 0)
         return ZWH_EBADMSG;
     EP_OR_NOMEM(ep, f, e);
@@ -490,6 +489,7 @@ static int ab_mc_endpoints(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_
 {
     (void)e;
     zwh_multi_channel_end_point_report_t r;
+    memset(&r, 0, sizeof r);
     if (zwh_multi_channel_end_point_report_decode(cmd, len, &r) != 0)
         return ZWH_EBADMSG;
     f->has_mc = 1;
@@ -505,6 +505,7 @@ static int ab_mc_capability(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size
 {
     (void)e;
     zwh_multi_channel_capability_report_t r;
+    memset(&r, 0, sizeof r);
     if (zwh_multi_channel_capability_report_decode(cmd, len, &r) != 0 || r.endpoint == 0)
         return ZWH_EBADMSG;
     EP_OR_NOMEM(ep, f, r.endpoint);
@@ -521,6 +522,7 @@ static int ab_wake_up_interval(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, s
 {
     (void)e;
     zwh_wake_up_interval_report_t r;
+    memset(&r, 0, sizeof r);
     if (zwh_wake_up_interval_report_decode(cmd, len, &r) != 0)
         return ZWH_EBADMSG;
     f->wake_up_seconds = r.seconds;
@@ -529,21 +531,11 @@ static int ab_wake_up_interval(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, s
     return 0;
 }
 
-static int ab_wake_up_caps(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
-{
-    (void)e;
-    zwh_wake_up_interval_capabilities_report_t r;
-    if (zwh_wake_up_interval_capabilities_report_decode(cmd, len, &r) != 0)
-        return ZWH_EBADMSG;
-    f->wake_up_caps = r;
-    f->has_wake_up_caps = 1;
-    return 0;
-}
-
 static int ab_battery(zwh__facts_t *f, uint8_t e, const uint8_t *cmd, size_t len)
 {
     (void)e;
     zwh_battery_report_t r;
+    memset(&r, 0, sizeof r);
     if (zwh_battery_report_decode(cmd, len, &r) != 0)
         return ZWH_EBADMSG;
     f->battery_level = r.level;
@@ -658,6 +650,8 @@ int zwh__facts_absorb(zwh__facts_t *f, uint8_t endpoint, const uint8_t *cmd, siz
     int rc = a->fn(f, endpoint, cmd, len);
     if (rc == ZWH_EBADMSG)
         return 0;
+    if (rc == NOTHING_KEPT)
+        return 1;
     if (rc)
         return rc;
     rc = cache_append(f, endpoint, cmd, len, a->key_len);
@@ -695,6 +689,7 @@ int zwh__facts_load_cache(zwh__facts_t *f, const uint8_t *blob, size_t len)
     zwh__facts_t g;
     zwh__facts_init(&g);
     zwh__rd_t r;
+    memset(&r, 0, sizeof r);
     zwh__rd_init(&r, blob, len);
     int rc = 0;
     while (zwh__rd_left(&r) > 0) {
@@ -772,7 +767,7 @@ static bool param_eq(const zwh__cfg_param_t *a, const zwh__cfg_param_t *b)
 {
     return a->number == b->number && a->size == b->size && a->format == b->format && a->flags == b->flags &&
            a->min_value == b->min_value && a->max_value == b->max_value &&
-           a->default_value == b->default_value && a->value == b->value &&
+           a->default_value == b->default_value && a->value == b->value && a->value_size == b->value_size &&
            bytes_eq(a->name, a->name_len, b->name, b->name_len) &&
            bytes_eq(a->info, a->info_len, b->info, b->info_len);
 }

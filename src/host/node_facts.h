@@ -75,6 +75,7 @@ typedef struct zwh__cfg_param {
     uint8_t flags;    /* ZWH__CFG_* */
     int64_t min_value, max_value, default_value;
     int64_t value;    /* last reported value, read in `format` */
+    uint8_t value_size; /* the size that value was reported with */
     uint8_t *name;
     uint16_t name_len;
     uint8_t *info;
@@ -117,7 +118,7 @@ typedef struct zwh__ep_facts {
     uint8_t notif_v1_alarm;
     uint8_t notif_mask_len;
     uint8_t notif_mask[31];   /* bit n = notification type n */
-    zwh__notif_events_t *notif_events;
+    zwh__notif_events_t *notif_events; /* sorted by type */
     size_t notif_event_count;
     uint8_t has_door_lock_caps;
     zwh_door_lock_capabilities_report_t door_lock_caps;
@@ -173,7 +174,9 @@ void zwh__facts_free(zwh__facts_t *f);
 int zwh__facts_set_nif(zwh__facts_t *f, uint8_t generic, uint8_t specific, const uint8_t *ccs, size_t len);
 
 /* Absorbs one received command from `endpoint` (0..127). Returns 1 when the
- * facts took it (and it was appended to the cache), 0 when it is not a report
+ * facts took it (and it was appended to the cache; a valid report that
+ * changes no fact, such as Properties of a missing parameter, also returns 1
+ * but leaves no record), 0 when it is not a report
  * the facts keep or does not decode (ignored), ZWH_EINVAL for a NULL facts or
  * a bad endpoint, ZWH_ENOMEM / ZWH_ENOSPC when the facts took it but it could
  * not be recorded in the cache. */

@@ -29,6 +29,7 @@
  *   Wake Up Interval Report  84 06 <seconds:3> <node>;  Capabilities 84 0A <min:3> <max:3> <default:3> <step:3>
  *   Battery Report           80 03 <level> */
 #include "iv_script.h"
+#include "zt_hex.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -317,41 +318,27 @@ const ivt_device_t ivt_mc = {
 
 /* ---- the driver ------------------------------------------------------------------------ */
 
-static int nib(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 size_t ivt_bytes(const char *spec, uint8_t *out, size_t cap)
 {
     size_t n = 0;
-    for (const char *p = spec; *p;) {
-        if (*p == ' ') {
-            p++;
-        } else if (*p == '\'') {
-            for (p++; *p && *p != '\''; p++) {
-                if (n >= cap)
-                    abort();
-                out[n++] = (uint8_t)*p;
-            }
-            if (!*p)
+    char hex[512];
+    while (*spec) {
+        if (*spec == '\'') { /* quoted ASCII */
+            const char *end = strchr(spec + 1, '\'');
+            if (!end || n + (size_t)(end - spec - 1) > cap)
                 abort();
-            p++;
-        } else {
-            int hi = nib(p[0]), lo = p[1] ? nib(p[1]) : -1;
-            if (hi < 0 || lo < 0 || n >= cap) {
-                fprintf(stderr, "ivt_bytes: bad spec %s\n", spec);
-                abort();
-            }
-            out[n++] = (uint8_t)(hi << 4 | lo);
-            p += 2;
+            memcpy(out + n, spec + 1, (size_t)(end - spec - 1));
+            n += (size_t)(end - spec - 1);
+            spec = end + 1;
+            continue;
         }
+        size_t h = strcspn(spec, "'");
+        if (h >= sizeof hex)
+            abort();
+        memcpy(hex, spec, h);
+        hex[h] = '\0';
+        n += zt_hex(hex, out + n, cap - n);
+        spec += h;
     }
     return n;
 }

@@ -96,6 +96,18 @@ static void cache_dedup_keys(void **state)
     /* a fresh first part replaces the text */
     assert_int_equal(absorb(&f, 0, "70 0B 00 07 00 'New'"), 1);
     assert_int_equal(zwh__facts_param(&f, 0, 7)->name_len, 3);
+    /* a type's events reported again: its record moves to the end of the
+     * cache, and the facts (kept sorted by type) do not depend on that order */
+    assert_int_equal(absorb(&f, 0, "71 02 08 02 00 0C"), 1);
+    assert_int_equal(absorb(&f, 0, "71 02 06 02 7E F8"), 1);
+    assert_int_equal(absorb(&f, 0, "71 02 08 02 40 01"), 1);
+    assert_int_equal(zwh__facts_ep(&f, 0)->notif_events[0].type, 6);
+    assert_int_equal(zwh__facts_ep(&f, 0)->notif_events[1].mask[0], 0x40);
+    /* a Configuration value re-read when Properties change format and size */
+    assert_int_equal(absorb(&f, 0, "70 06 0A 02 12 34"), 1);
+    assert_int_equal(absorb(&f, 0, "70 0F 00 0A 09 00 FF 00 00 00 00"), 1); /* unsigned, 1 byte */
+    assert_int_equal(absorb(&f, 0, "70 0F 00 0A 0A 0000 FFFF 0000 00 00 00"), 1); /* unsigned, 2 bytes */
+    assert_int_equal(zwh__facts_param(&f, 0, 10)->value, 0x1234);
     assert_round_trip(&f);
     zwh__facts_free(&f);
 }
@@ -145,9 +157,14 @@ static void absorb_reports(void **state)
     assert_int_equal(p->max_value, 255);
     assert_int_equal(p->flags, ZWH__CFG_HAS_VALUE | ZWH__CFG_HAS_PROPS | ZWH__CFG_READ_ONLY | ZWH__CFG_ADVANCED |
                                    ZWH__CFG_NO_BULK);
-    /* "no such parameter" creates nothing */
+    /* "no such parameter" creates nothing and leaves no record (a keyed
+     * record for parameter 7 would replace the one above) */
+    size_t len = f.cache_len;
     assert_int_equal(absorb(&f, 0, "70 0F 00 09 00 00 00 00"), 1);
+    assert_int_equal(absorb(&f, 0, "70 0F 00 07 00 00 00 00"), 1);
     assert_null(zwh__facts_param(&f, 0, 9));
+    assert_int_equal(zwh__facts_param(&f, 0, 7)->max_value, 255);
+    assert_int_equal(f.cache_len, len);
     /* n4003 parameter 2: four bytes, 0..65535 */
     assert_int_equal(absorb(&f, 0, "70 0F 00 02 04 00000000 0000FFFF 00000000 00 03 00"), 1);
     assert_int_equal(zwh__facts_param(&f, 0, 2)->max_value, 65535);
