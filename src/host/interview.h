@@ -9,6 +9,10 @@
  *                             outstanding request; relevant reports update the
  *                             facts either way);
  *   - zwh__interview_failed() the send failed or the answer timed out.
+ * The answer may arrive before the send's callback (report() then completes
+ * the request and a later sent() is ignored); the host should still ask
+ * next() for the following request only once the previous send finished, so
+ * that a late sent() cannot be taken for the next request's.
  * A failed request is retried (cfg.retries times), then recorded unknown and
  * the interview goes on. next() also applies the request's own deadline, so a
  * host may rely on zwh__interview_deadline() instead of its own timer.
