@@ -38,6 +38,7 @@
 #include "zwhost/cc/crc16_encap.h"
 #include "zwhost/cc/transport_service.h"
 #include "zwhost/security.h"
+#include "zwhost/interview.h"
 #include "zwhost/cc/association.h"
 #include "zwhost/cc/multi_channel_association.h"
 #include "zwhost/cc/association_group_info.h"
