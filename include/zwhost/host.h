@@ -182,6 +182,10 @@ typedef void (*zwh_node_cb)(zwh_host_t *host, int status, uint16_t node_id, void
  * follows, then cb (may be NULL) with 0 or ZWH_ENODEACK. The host does this by
  * itself after start-up for every node whose NIF it has not seen. */
 ZWH_EXTERN int zwh_host_request_node_info(zwh_host_t *host, uint16_t node_id, zwh_node_cb cb, void *user);
+/* (Re-)interviews a node: ZWH_EVENT_INTERVIEW progress, then ZWH_EVENT_NODE_READY.
+ * The host interviews by itself after an inclusion and at start-up for every node
+ * without saved interview results. */
+ZWH_EXTERN int zwh_host_interview(zwh_host_t *host, uint16_t node_id);
 
 /* Names for logs and tools: "Binary Switch" for generic class 0x10 (NULL if unknown);
  * "EU", "US", "US Long Range", ... for an RF region. Static strings. */

@@ -135,6 +135,9 @@ static void handle_update(zwh_host_t *h, const uint8_t *p, size_t n)
             memcpy(node->ccs, u.ccs, k);
         node->ccs_len = (uint8_t)k;
         zwh__host_emit(h, ZWH_EVENT_NODE_INFO, 0, NULL, u.node_id);
+        node = zwh__host_node(h, u.node_id); /* the event handler may have changed the table */
+        if (node)
+            zwh__iv_node_info(h, node);
     }
 }
 

@@ -32,8 +32,9 @@ typedef struct zwh__node {
     uint32_t granted;                  /* security classes, bit n = ZWH_SECCLASS n */
     bool bootstrap_failed;             /* S0/S2 bootstrapping failed at inclusion */
     uint32_t persist_flags;            /* ZWH__STATE_NODE_* kept across restarts */
-    uint8_t *cache;                    /* interview cache (owned): reports learned, replayed at load */
-    size_t cache_len;
+    struct zwh__facts *facts;          /* what the interview learned (node_interview.c), owned */
+    struct zwh__node_iv *iv;           /* the running interview, owned; NULL when none */
+    uint16_t iv_gen;
 } zwh__node_t;
 
 /* A transaction of the send pipeline (tx.c). */
@@ -151,7 +152,8 @@ void zwh__tx_arm(zwh_host_t *h);
 int zwh__tx_submit(zwh_host_t *h, uint16_t node, const uint8_t *cmd, size_t len, const zwh_send_opts_t *opts,
                    unsigned xflags, zwh_send_cb cb, void *user, uint32_t *id);
 /* From the receive path */
-void zwh__tx_on_nonce(zwh_host_t *h, uint16_t node);
+/* A Nonce Report arrived; resync: it carried SOS (the node lost our SPAN). */
+void zwh__tx_on_nonce(zwh_host_t *h, uint16_t node, bool resync);
 void zwh__tx_on_command(zwh_host_t *h, uint16_t node, uint8_t endpoint, int secclass, const uint8_t *cmd,
                         size_t len);
 void zwh__tx_on_supervision_report(zwh_host_t *h, uint16_t node, uint8_t endpoint, const uint8_t *cmd,
@@ -187,6 +189,18 @@ int zwh__persist_save_now(zwh_host_t *h);
 const uint8_t *zwh__host_node_cache(const zwh_host_t *h, const zwh__node_t *n, size_t *len);
 void zwh__host_node_load_cache(zwh_host_t *h, zwh__node_t *n, const uint8_t *cache, size_t len);
 
+/* interview driver (node_interview.c) */
+int zwh__iv_start(zwh_host_t *h, uint16_t node);
+void zwh__iv_on_command(zwh_host_t *h, uint16_t src, uint8_t endpoint, int secclass, const uint8_t *cmd,
+                        size_t len);
+void zwh__iv_on_wakeup(zwh_host_t *h, zwh__node_t *n, bool awake);
+bool zwh__iv_active(const zwh__node_t *n);
+uint64_t zwh__iv_deadline(const zwh_host_t *h);
+void zwh__iv_tick(zwh_host_t *h, uint64_t now);
+void zwh__iv_resume_all(zwh_host_t *h);
+void zwh__iv_node_info(zwh_host_t *h, zwh__node_t *n);
+void zwh__iv_free_node(zwh__node_t *n);
+
 /* network management (inclusion.c) */
 int zwh__incl_init(zwh_host_t *h);
 void zwh__incl_close(zwh_host_t *h);
@@ -196,6 +210,8 @@ void zwh__incl_abort(zwh_host_t *h, int status);
 bool zwh__incl_on_security(zwh_host_t *h, uint16_t src, const uint8_t *cmd, size_t len, int secclass);
 bool zwh__incl_on_command(zwh_host_t *h, uint16_t src, const uint8_t *cmd, size_t len, int secclass);
 void zwh__incl_decrypt_failed(zwh_host_t *h, uint16_t src);
+/* An inclusion/replacement of this node is still running (no interview yet). */
+bool zwh__incl_busy_with(const zwh_host_t *h, uint16_t node);
 int zwh__secure_highest(uint32_t granted);
 
 /* receive path (rx.c) */

@@ -383,6 +383,8 @@ static void complete_include(zwh_host_t *h, int status)
     progress(h, status == 0 ? "done" : "failed", node);
     if (cb)
         cb(h, status, node, granted, kex_fail, user);
+    if (status == 0 || status == ZWH_EKEX_FAIL)
+        (void)zwh__iv_start(h, node); /* NODE_READY follows when it is done */
 }
 
 static void routes_done(zwh__request_t *req, int status, void *user);
@@ -835,6 +837,12 @@ ZWH_EXTERN int zwh_host_replace_failed(zwh_host_t *host, uint16_t node_id, const
         in->user = user;
     }
     return rc;
+}
+
+bool zwh__incl_busy_with(const zwh_host_t *h, uint16_t node)
+{
+    const zwh__incl_t *in = h->incl;
+    return in && (in->op == OP_ADD || in->op == OP_REPLACE) && in->node == node;
 }
 
 /* ---- lifecycle ---- */

@@ -89,7 +89,7 @@ void zwh__host_node_remove(zwh_host_t *h, uint16_t id)
     if (!n)
         return;
     size_t i = (size_t)(n - h->nodes);
-    free(n->cache);
+    zwh__iv_free_node(n);
     memmove(&h->nodes[i], &h->nodes[i + 1], (h->node_count - i - 1) * sizeof h->nodes[0]);
     h->node_count--;
     if (h->s2) {
@@ -106,32 +106,10 @@ void zwh__host_node_changed(zwh_host_t *h, uint16_t id)
     zwh__persist_touch(h);
 }
 
-const uint8_t *zwh__host_node_cache(const zwh_host_t *h, const zwh__node_t *n, size_t *len)
-{
-    (void)h;
-    *len = n->cache_len;
-    return n->cache;
-}
-
-void zwh__host_node_load_cache(zwh_host_t *h, zwh__node_t *n, const uint8_t *cache, size_t len)
-{
-    (void)h;
-    free(n->cache);
-    n->cache = NULL;
-    n->cache_len = 0;
-    if (!len)
-        return;
-    n->cache = malloc(len);
-    if (!n->cache)
-        return;
-    memcpy(n->cache, cache, len);
-    n->cache_len = len;
-}
-
 void zwh__host_nodes_free(zwh_host_t *h)
 {
     for (size_t i = 0; i < h->node_count; i++)
-        free(h->nodes[i].cache);
+        zwh__iv_free_node(&h->nodes[i]);
     free(h->nodes);
     h->nodes = NULL;
     h->node_count = h->node_cap = 0;

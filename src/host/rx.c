@@ -98,7 +98,7 @@ static void rx_s2(zwh_host_t *h, const rx_ctx_t *c, const uint8_t *cmd, size_t l
         return;
     }
     if (res.kind == ZWH__S2_RX_NONCE_REPORT) {
-        zwh__tx_on_nonce(h, c->src);
+        zwh__tx_on_nonce(h, c->src, (res.flags & ZWH__S2_RXF_SOS) != 0);
         return;
     }
     if (res.kind != ZWH__S2_RX_PLAINTEXT || res.len == 0)
@@ -122,6 +122,7 @@ static void rx_s0(zwh_host_t *h, const rx_ctx_t *c, const uint8_t *cmd, size_t l
         if (!transport && c->secclass == ZWH_SECCLASS_S0) {
             /* S0 commands inside an encapsulation (Commands Supported Report...) */
             zwh__tx_on_command(h, c->src, c->endpoint, c->secclass, cmd, len);
+            zwh__iv_on_command(h, c->src, c->endpoint, c->secclass, cmd, len);
             zwh_event_t ev = {.type = ZWH_EVENT_COMMAND, .node_id = c->src, .data = cmd, .len = len,
                               .rssi = c->rssi, .endpoint = c->endpoint, .secclass = c->secclass};
             zwh__host_emit_event(h, &ev);
@@ -141,7 +142,7 @@ static void rx_s0(zwh_host_t *h, const rx_ctx_t *c, const uint8_t *cmd, size_t l
         return;
     }
     if (res.kind == ZWH__S0_RX_NONCE_REPORT) {
-        zwh__tx_on_nonce(h, c->src);
+        zwh__tx_on_nonce(h, c->src, false);
         return;
     }
     if (res.kind != ZWH__S0_RX_PLAINTEXT || res.len == 0)
@@ -185,6 +186,7 @@ static void deliver(zwh_host_t *h, const rx_ctx_t *c, const uint8_t *cmd, size_t
     if (zwh__incl_on_command(h, c->src, cmd, len, c->secclass))
         return;
     zwh__tx_on_command(h, c->src, c->endpoint, c->secclass, cmd, len);
+    zwh__iv_on_command(h, c->src, c->endpoint, c->secclass, cmd, len);
     zwh_event_t ev = {.type = ZWH_EVENT_COMMAND, .node_id = c->src, .data = cmd, .len = len, .rssi = c->rssi,
                       .endpoint = c->endpoint, .secclass = c->secclass};
     zwh__host_emit_event(h, &ev);

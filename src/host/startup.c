@@ -383,6 +383,7 @@ static void run_step(zwh_host_t *h)
     zwh__host_emit(h, ZWH_EVENT_READY, 0, NULL, 0);
     zwh__tx_schedule(h);
     zwh__host_request_missing_nifs(h);
+    zwh__iv_resume_all(h);
 }
 
 void zwh__startup_begin(zwh_host_t *h)

@@ -21,6 +21,7 @@
 #define DEFAULT_TIMEOUT_MS 10000u
 #define NONCE_TIMEOUT_MS 5000u
 #define MAX_NONCE_ROUNDS 3
+#define MAX_RESYNC_RESENDS 2
 #define MAX_TXS 512
 #define DEFAULT_PAYLOAD 46
 #define TXO_DEFAULT 0x25 /* ACK | AUTO_ROUTE | EXPLORE */
@@ -49,6 +50,7 @@ struct zwh__tx {
     bool supervised;
     uint8_t session_id;
     uint8_t nonce_rounds;
+    uint8_t resends;    /* re-sent after the node resynchronised (Nonce Report SOS) */
     bool sent;          /* SendData acknowledged */
     bool have_final;    /* report / final supervision status arrived */
     int final_status;
@@ -384,7 +386,7 @@ void zwh__tx_schedule(zwh_host_t *h)
     for (size_t i = 0; i < h->node_count; i++) {
         zwh__node_t *n = &h->nodes[i];
         if (n->info.sleeping && n->awake && !node_has_queued(h, n->info.node_id) &&
-            !node_busy(h, n->info.node_id)) {
+            !node_busy(h, n->info.node_id) && !zwh__iv_active(n)) {
             n->awake = false;
             static const uint8_t nmi[] = {CC_WAKE_UP, WAKE_UP_NO_MORE_INFORMATION};
             zwh_send_opts_t o;
@@ -414,6 +416,7 @@ static void frame_done(zwh_host_t *h, uint32_t tag, int status, int rssi)
                 if (!(tx->flags & ZWH_SEND_NO_WAIT_WAKEUP) && !(tx->xflags & ZWH__TXF_INTERNAL)) {
                     /* it fell asleep: wait for the next wake-up */
                     n->awake = false;
+                    zwh__iv_on_wakeup(h, n, false);
                     if (tx->supervised)
                         (void)zwh__sup_tx_cancel(&h->sup, tx->node, tx->endpoint, tx->session_id);
                     tx->state = TX_QUEUED;
@@ -470,13 +473,31 @@ static void ts_done(void *user, uint16_t node, uint32_t tag, int status)
     frame_done(h, tag, status, 127);
 }
 
-void zwh__tx_on_nonce(zwh_host_t *h, uint16_t node)
+void zwh__tx_on_nonce(zwh_host_t *h, uint16_t node, bool resync)
 {
     for (zwh__tx_t *t = h->txs; t; t = t->next)
         if (t->node == node && t->state == TX_NONCE) {
             transmit(h, t);
             return; /* one at a time: the next waits for its own nonce */
         }
+    if (!resync)
+        return;
+    /* A Nonce Report with SOS and nobody waiting for a nonce: the node could not
+     * decrypt our last frame (both sides set up a SPAN at once, or a frame was
+     * lost). Send the running transaction again under the new nonce. */
+    for (zwh__tx_t *t = h->txs; t; t = t->next) {
+        if (t->node != node || t->secclass == ZWH_SECCLASS_NONE || t->have_final ||
+            (t->state != TX_SENDING && t->state != TX_WAITING) || t->resends >= MAX_RESYNC_RESENDS)
+            continue;
+        t->resends++;
+        ZWH_LOGD(&h->log, "node %u: resynchronised; transaction %u sent again", node, t->id);
+        if (t->supervised)
+            (void)zwh__sup_tx_cancel(&h->sup, t->node, t->endpoint, t->session_id);
+        t->sent = false;
+        t->state = TX_SENDING;
+        transmit(h, t);
+        return;
+    }
 }
 
 static bool report_matches(const zwh__tx_t *t, uint8_t endpoint, const uint8_t *cmd, size_t len)
@@ -565,6 +586,7 @@ void zwh__tx_on_wakeup(zwh_host_t *h, uint16_t node)
         return;
     n->awake = true;
     zwh__host_emit(h, ZWH_EVENT_WAKE_UP, 0, NULL, node);
+    zwh__iv_on_wakeup(h, n, true);
     zwh__tx_schedule(h);
 }
 
@@ -579,6 +601,7 @@ static void on_timer(uv_timer_t *t)
         sup_event(h, &ev);
     if (h->ts)
         zwh__ts_tick(h->ts, now);
+    zwh__iv_tick(h, now);
     bool again = true;
     while (again) {
         again = false;
@@ -606,6 +629,9 @@ void zwh__tx_arm(zwh_host_t *h)
     for (const zwh__tx_t *tx = h->txs; tx; tx = tx->next)
         if (tx->state != TX_QUEUED && tx->deadline < d)
             d = tx->deadline;
+    uint64_t iv = zwh__iv_deadline(h);
+    if (iv < d)
+        d = iv;
     if (d == UINT64_MAX) {
         uv_timer_stop(&h->tx_timer);
         return;

@@ -126,10 +126,10 @@ static void s2_lock_with_pin_then_restart_from_state(void **state)
     assert_int_equal(r.node, 3);
     assert_true(r.granted & (1u << ZWH_SECCLASS_S2_ACCESS_CONTROL));
     assert_true(hf_wait_event(&f, ZWH_EVENT_NODE_ADDED, 3, 0, 100) >= 0);
-    /* supervised lock under S2 Access Control: WORKING then SUCCESS */
-    const uint8_t lock[] = {0x62, 0x01, 0xFF};
+    /* supervised unlock under S2 Access Control (the twin starts secured): WORKING then SUCCESS */
+    const uint8_t unlock[] = {0x62, 0x01, 0x00};
     hf_result_t res;
-    assert_int_equal(hf_send(&f, 3, lock, sizeof lock, NULL, &res, 30000), 0);
+    assert_int_equal(hf_send(&f, 3, unlock, sizeof unlock, NULL, &res, 30000), 0);
     assert_int_equal(res.secclass, ZWH_SECCLASS_S2_ACCESS_CONTROL);
     assert_int_equal(res.sup_status, 0xFF);
     assert_true(res.progress_calls >= 1); /* the WORKING report */
@@ -148,7 +148,7 @@ static void s2_lock_with_pin_then_restart_from_state(void **state)
     o.expect_cmd = 0x03;
     const uint8_t get[] = {0x62, 0x02};
     assert_int_equal(hf_send(&f, 3, get, sizeof get, &o, &res, 30000), 0);
-    assert_int_equal(res.report[2], 0xFF); /* still secured */
+    assert_int_equal(res.report[2], 0x00); /* still unsecured */
     hf_stop(&f);
 }
 
@@ -183,7 +183,8 @@ static void s0_plug_then_exclude_and_remove_failed(void **state)
     assert_int_equal(r.status, 0);
     assert_int_equal(r.granted, 1u << ZWH_SECCLASS_S0);
     uint16_t plug = r.node;
-    /* Binary Switch under S0 (a secure CC of the plug) */
+    /* the interview learns the plug's S0 command list; then Binary Switch goes under S0 */
+    assert_true(hf_wait_event(&f, ZWH_EVENT_NODE_READY, plug, 0, 60000) >= 0);
     zwh_send_opts_t o;
     zwh_send_opts_init(&o);
     o.expect_cc = 0x25;
