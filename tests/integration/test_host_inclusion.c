@@ -133,6 +133,8 @@ static void s2_lock_with_pin_then_restart_from_state(void **state)
     assert_int_equal(res.secclass, ZWH_SECCLASS_S2_ACCESS_CONTROL);
     assert_int_equal(res.sup_status, 0xFF);
     assert_true(res.progress_calls >= 1); /* the WORKING report */
+    /* the interview completes (lock facts: Door Lock, User Code) before the restart */
+    assert_true(hf_wait_event(&f, ZWH_EVENT_NODE_READY, 3, 0, 120000) >= 0);
     /* restart: the state file restores the grant, no bootstrap needed */
     hf_stop_host(&f);
     struct stat st;
@@ -142,6 +144,12 @@ static void s2_lock_with_pin_then_restart_from_state(void **state)
     uint32_t granted = 0;
     assert_int_equal(zwh_host_get_node_granted(f.host, 3, &granted), 0);
     assert_true(granted & (1u << ZWH_SECCLASS_S2_ACCESS_CONTROL));
+    /* the interview finished before the restart: its results were loaded, not redone */
+    assert_int_equal(zwh_host_get_interview_state(f.host, 3), ZWH_INTERVIEW_COMPLETE);
+    assert_int_equal(hf_wait_event(&f, ZWH_EVENT_INTERVIEW, 3, 0, 0), -1);
+    uint16_t users = 0;
+    assert_int_equal(zwh_host_get_user_count(f.host, 3, &users), 0);
+    assert_true(users > 0);
     zwh_send_opts_t o;
     zwh_send_opts_init(&o);
     o.expect_cc = 0x62;
@@ -185,6 +193,12 @@ static void s0_plug_then_exclude_and_remove_failed(void **state)
     uint16_t plug = r.node;
     /* the interview learns the plug's S0 command list; then Binary Switch goes under S0 */
     assert_true(hf_wait_event(&f, ZWH_EVENT_NODE_READY, plug, 0, 60000) >= 0);
+    assert_int_equal(zwh_host_get_interview_state(f.host, plug), ZWH_INTERVIEW_COMPLETE);
+    uint16_t mfr = 0, ptype = 0, pid = 0;
+    assert_int_equal(zwh_host_get_manufacturer(f.host, plug, &mfr, &ptype, &pid), 0);
+    assert_int_equal(mfr, 0x0208); /* Hank */
+    assert_int_equal(zwh_host_get_cc_version(f.host, plug, 0x25), 1);
+    assert_int_equal(zwh_host_node_supports(f.host, plug, 0, 0x2B), 1); /* Scene Activation */
     zwh_send_opts_t o;
     zwh_send_opts_init(&o);
     o.expect_cc = 0x25;
