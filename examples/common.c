@@ -277,10 +277,17 @@ int zwh_cli_run(zwh_cli_t *cli, void (*on_ready)(zwh_cli_t *cli))
         zwh_host_set_log(cli->host, log_sink, cli->verbose ? ZWH_LOG_TRACE : ZWH_LOG_ERROR, 0, cli);
         rc = zwh_host_set_port(cli->host, cli->port);
     }
-    if (rc == 0)
-        rc = zwh_host_start(cli->host);
-    if (rc != 0)
-        zwh_cli_fail(cli, "error", rc, "%s: %s", cli->port ? cli->port : "(no port)", zwh_strerror(rc));
+    char msg[256] = "";
+    if (rc == 0 && cli->keys && (rc = zwh_host_set_keys(cli->host, cli->keys, msg, sizeof msg)) != 0) {
+        zwh_cli_fail(cli, "error", rc, "%s", msg[0] ? msg : zwh_strerror(rc));
+    } else if (rc == 0 && cli->state && (rc = zwh_host_set_state_file(cli->host, cli->state)) != 0) {
+        zwh_cli_fail(cli, "error", rc, "%s: %s", cli->state, zwh_strerror(rc));
+    } else {
+        if (rc == 0)
+            rc = zwh_host_start(cli->host);
+        if (rc != 0)
+            zwh_cli_fail(cli, "error", rc, "%s: %s", cli->port ? cli->port : "(no port)", zwh_strerror(rc));
+    }
     uv_run(&cli->loop, UV_RUN_DEFAULT);
     uv_loop_close(&cli->loop);
     return cli->exit_code;
