@@ -69,6 +69,19 @@ static void progress(zwh_host_t *h, const char *step, uint16_t node)
     zwh__host_emit_event(h, &ev);
 }
 
+/* Every request completion: the request is free again; NULL when nothing
+ * should happen (closing, or the operation was aborted meanwhile). */
+static zwh__incl_t *request_finished(zwh_host_t *h)
+{
+    zwh__incl_t *in = h->incl;
+    if (!in)
+        return NULL;
+    in->req_busy = false;
+    if (h->state == ZWH_HOST_CLOSING || in->op == OP_NONE)
+        return NULL;
+    return in;
+}
+
 /* ---- class mappings ---- */
 
 static int engine_class(int secclass)
@@ -409,11 +422,8 @@ static void routes_done(zwh__request_t *req, int status, void *user)
 {
     (void)req;
     zwh_host_t *h = user;
-    zwh__incl_t *in = h->incl;
+    zwh__incl_t *in = request_finished(h);
     if (!in)
-        return;
-    in->req_busy = false;
-    if (h->state == ZWH_HOST_CLOSING || in->op == OP_NONE)
         return;
     if (status)
         ZWH_LOGD(&h->log, "node %u: return route: %s", in->node, zwh_err_name(status));
@@ -430,11 +440,8 @@ static void finish_add(zwh_host_t *h, int status)
 static void protocol_done(zwh__request_t *req, int status, void *user)
 {
     zwh_host_t *h = user;
-    zwh__incl_t *in = h->incl;
+    zwh__incl_t *in = request_finished(h);
     if (!in)
-        return;
-    in->req_busy = false;
-    if (h->state == ZWH_HOST_CLOSING || in->op == OP_NONE)
         return;
     zwh__node_t *n = zwh__host_node_add(h, in->node);
     if (!n) {
@@ -520,11 +527,8 @@ static void stop_done(zwh__request_t *req, int status, void *user)
     (void)req;
     (void)status;
     zwh_host_t *h = user;
-    zwh__incl_t *in = h->incl;
+    zwh__incl_t *in = request_finished(h);
     if (!in)
-        return;
-    in->req_busy = false;
-    if (h->state == ZWH_HOST_CLOSING || in->op == OP_NONE)
         return;
     if (in->op == OP_REMOVE) {
         complete_remove(h, in->status, in->status == 0 ? in->node : 0);
@@ -581,21 +585,22 @@ static int add_progress(zwh__request_t *req, uint8_t func, const uint8_t *p, siz
     }
 }
 
+/* Inclusion/exclusion mode ended (a device, a timeout waiting for one, a
+ * failure or a stop): leave the mode; the outcome follows at STOP's answer. */
+static void mode_done(zwh_host_t *h, zwh__incl_t *in, int status, uint8_t func)
+{
+    in->status = status == 0 && in->node ? 0 : (status ? status : ZWH_EREJECTED);
+    send_stop(h, in, func);
+}
+
 static void add_done(zwh__request_t *req, int status, void *user)
 {
     (void)req;
     zwh_host_t *h = user;
-    zwh__incl_t *in = h->incl;
+    zwh__incl_t *in = request_finished(h);
     if (!in)
         return;
-    in->req_busy = false;
-    if (h->state == ZWH_HOST_CLOSING || in->op == OP_NONE)
-        return;
-    if (in->stop_requested && status == ZWH_ECANCELED)
-        status = ZWH_ECANCELED;
-    /* a timeout waiting for the device, a failure or success: stop inclusion mode */
-    in->status = status == 0 && in->node ? 0 : (status ? status : ZWH_EREJECTED);
-    send_stop(h, in, ZWH__FUNC_ADD_NODE);
+    mode_done(h, in, status, ZWH__FUNC_ADD_NODE);
 }
 
 static int check_idle(const zwh_host_t *h)
@@ -728,14 +733,10 @@ static void remove_done(zwh__request_t *req, int status, void *user)
 {
     (void)req;
     zwh_host_t *h = user;
-    zwh__incl_t *in = h->incl;
+    zwh__incl_t *in = request_finished(h);
     if (!in)
         return;
-    in->req_busy = false;
-    if (h->state == ZWH_HOST_CLOSING || in->op == OP_NONE)
-        return;
-    in->status = status == 0 && in->node ? 0 : (status ? status : ZWH_EREJECTED);
-    send_stop(h, in, ZWH__FUNC_REMOVE_NODE);
+    mode_done(h, in, status, ZWH__FUNC_REMOVE_NODE);
 }
 
 ZWH_EXTERN int zwh_host_exclude(zwh_host_t *host, uint32_t timeout_ms, zwh_remove_cb cb, void *user)
@@ -770,11 +771,8 @@ static void failed_done(zwh__request_t *req, int status, void *user)
 {
     (void)req;
     zwh_host_t *h = user;
-    zwh__incl_t *in = h->incl;
+    zwh__incl_t *in = request_finished(h);
     if (!in)
-        return;
-    in->req_busy = false;
-    if (h->state == ZWH_HOST_CLOSING || in->op == OP_NONE)
         return;
     if (in->op == OP_REMOVE_FAILED) {
         complete_remove(h, status, in->node);
