@@ -56,6 +56,12 @@ typedef struct zwh_event zwh_event_t;
                                          with zwh_host_set_pin() */
 #define ZWH_EVENT_S2_CSA 19           /* S2 bootstrap with CSA: show data (4 bytes) to the user */
 #define ZWH_EVENT_NOTIFICATION 20     /* a Notification Report arrived (also sent as COMMAND) */
+#define ZWH_EVENT_VALUE 21            /* a report changed a value (also sent as COMMAND): the
+                                         first report of its kind from the node, or one whose
+                                         fields differ from the last of that kind (kind: class,
+                                         command, endpoint, and the key of keyed reports such as
+                                         the parameter, sensor type and scale, meter scale,
+                                         user id) */
 
 /* Host states (zwh_host_get_state) */
 #define ZWH_HOST_IDLE 0

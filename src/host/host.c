@@ -56,6 +56,7 @@ ZWH_EXTERN const char *zwh_event_type_name(int type)
     case ZWH_EVENT_S2_PIN: return "s2-pin";
     case ZWH_EVENT_S2_CSA: return "s2-csa";
     case ZWH_EVENT_NOTIFICATION: return "notification";
+    case ZWH_EVENT_VALUE: return "value";
     default: return "unknown";
     }
 }

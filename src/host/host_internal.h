@@ -35,6 +35,7 @@ typedef struct zwh__node {
     struct zwh__facts *facts;          /* what the interview learned (node_interview.c), owned */
     struct zwh__node_iv *iv;           /* the running interview, owned; NULL when none */
     uint16_t iv_gen;
+    struct zwh__values *values;        /* last report of each kind (values.c), owned */
 } zwh__node_t;
 
 /* A transaction of the send pipeline (tx.c). */
@@ -188,6 +189,10 @@ int zwh__persist_save_now(zwh_host_t *h);
 /* The node's interview cache (nodes.c). */
 const uint8_t *zwh__host_node_cache(const zwh_host_t *h, const zwh__node_t *n, size_t *len);
 void zwh__host_node_load_cache(zwh_host_t *h, zwh__node_t *n, const uint8_t *cache, size_t len);
+
+/* value changes (values.c): true when the report differs from the last of its kind */
+bool zwh__values_changed(zwh__node_t *n, uint8_t ep, const uint8_t *cmd, size_t len);
+void zwh__values_free(zwh__node_t *n);
 
 /* interview driver (node_interview.c) */
 int zwh__iv_start(zwh_host_t *h, uint16_t node);

@@ -90,6 +90,7 @@ void zwh__host_node_remove(zwh_host_t *h, uint16_t id)
         return;
     size_t i = (size_t)(n - h->nodes);
     zwh__iv_free_node(n);
+    zwh__values_free(n);
     memmove(&h->nodes[i], &h->nodes[i + 1], (h->node_count - i - 1) * sizeof h->nodes[0]);
     h->node_count--;
     if (h->s2) {
@@ -109,7 +110,10 @@ void zwh__host_node_changed(zwh_host_t *h, uint16_t id)
 void zwh__host_nodes_free(zwh_host_t *h)
 {
     for (size_t i = 0; i < h->node_count; i++)
+    {
         zwh__iv_free_node(&h->nodes[i]);
+        zwh__values_free(&h->nodes[i]);
+    }
     free(h->nodes);
     h->nodes = NULL;
     h->node_count = h->node_cap = 0;

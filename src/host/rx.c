@@ -193,6 +193,12 @@ static void deliver(zwh_host_t *h, const rx_ctx_t *c, const uint8_t *cmd, size_t
     if (len >= 2 && cmd[0] == CC_NOTIFICATION && cmd[1] == NOTIFICATION_REPORT) {
         ev.type = ZWH_EVENT_NOTIFICATION;
         zwh__host_emit_event(h, &ev);
+    } else {
+        zwh__node_t *n = zwh__host_node(h, c->src);
+        if (n && zwh__values_changed(n, c->endpoint, cmd, len)) {
+            ev.type = ZWH_EVENT_VALUE;
+            zwh__host_emit_event(h, &ev);
+        }
     }
     if (len >= 2 && cmd[0] == CC_WAKE_UP && cmd[1] == WAKE_UP_NOTIFICATION)
         zwh__tx_on_wakeup(h, c->src);

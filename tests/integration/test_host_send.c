@@ -40,6 +40,14 @@ static void set_is_supervised_and_get_returns_report(void **state)
     assert_int_equal(r.report_len, sizeof on);
     assert_memory_equal(r.report, on, sizeof on);
     assert_int_equal(r.secclass, ZWH_SECCLASS_NONE);
+    /* the same value again is a COMMAND but not a VALUE change */
+    assert_int_equal(hf_send(&f, 2, GET, sizeof GET, &o, &r, 5000), 0);
+    size_t values = 0, commands = hf_count_commands(&f, 2, on, 2);
+    for (size_t i = 0; i < f.nevents; i++)
+        if (f.events[i].type == ZWH_EVENT_VALUE && f.events[i].node == 2)
+            values++;
+    assert_int_equal(commands, 2);
+    assert_int_equal(values, 1);
     /* unsupervised on request */
     zwh_send_opts_init(&o);
     o.flags = ZWH_SEND_NO_SUPERVISION;
@@ -48,6 +56,7 @@ static void set_is_supervised_and_get_returns_report(void **state)
     get_opts(&o);
     assert_int_equal(hf_send(&f, 2, GET, sizeof GET, &o, &r, 5000), 0);
     assert_int_equal(r.report[2], 0x00);
+    assert_true(hf_wait_event(&f, ZWH_EVENT_VALUE, 2, f.nevents - 2, 0) >= 0); /* on -> off is a change */
     /* node 3 is untouched */
     assert_int_equal(hf_send(&f, 3, GET, sizeof GET, &o, &r, 5000), 0);
     assert_int_equal(r.report[2], 0x00);
