@@ -410,15 +410,7 @@ typedef struct {
 static int start_pending(void **state, const char *time_scale)
 {
     lsec_t *t = calloc(1, sizeof *t);
-    if (!t)
-        return -1;
-    snprintf(t->keys_path, sizeof t->keys_path, "/tmp/zwh-lock-keys-XXXXXX");
-    int fd = mkstemp(t->keys_path); /* mode 0600 */
-    if (fd < 0)
-        return -1;
-    ssize_t n = write(fd, KEYS, sizeof KEYS - 1);
-    close(fd);
-    if (n != (ssize_t)(sizeof KEYS - 1))
+    if (!t || simsec_keys_file(t->keys_path, sizeof t->keys_path, KEYS) < 0)
         return -1;
     const char *args[] = {"--seed", "4", "--home-id", HOME_ARG, "--keys", t->keys_path, "--report-order", "after",
                           "--time-scale", time_scale, "--pending", "lock", NULL};
@@ -533,6 +525,19 @@ static void sec_sup_success(lsec_t *t, int cls, const uint8_t *inner, size_t n, 
 #define AC ZWH_SECCLASS_S2_ACCESS_CONTROL
 #define PLAIN ZWH_SECCLASS_NONE
 
+/* The seed's time algorithm once its Date Get (already seen) is answered with
+ * date (year hi, lo, month, day): Time Get, answered with time (hour, minute,
+ * second), then the time zone / DST (Time Offset Get, Time CC v2), all under cls. */
+static void answer_date_time(lsec_t *t, int cls, const uint8_t date[4], const uint8_t time[3])
+{
+    const uint8_t date_rep[] = {0x8A, 0x04, date[0], date[1], date[2], date[3]};
+    const uint8_t time_rep[] = {0x8A, 0x02, time[0], time[1], time[2]};
+    sec_send(t, cls, date_rep, sizeof date_rep);
+    sec_expect(t, cls, CMD(0x8A, 0x01), 1000);
+    sec_send(t, cls, time_rep, sizeof time_rep);
+    sec_expect(t, cls, CMD(0x8A, 0x06), 1000);
+}
+
 static void time_date_get_after_inclusion_and_lifeline(void **state)
 {
     lsec_t *t = *state;
@@ -545,13 +550,8 @@ static void time_date_get_after_inclusion_and_lifeline(void **state)
     /* on_included runs after the bootstrap; seed algorithm: Date Get first,
      * then Time Get once the Date Report is in, all under Access Control */
     sec_expect(t, AC, CMD(0x8A, 0x03), 2000);
-    /* seed: Date Report 10 September 2019 */
-    sec_send(t, AC, CMD(0x8A, 0x04, 0x07, 0xE3, 0x09, 0x0A));
-    sec_expect(t, AC, CMD(0x8A, 0x01), 1000);
-    /* seed: Time Report 5:06:07 */
-    sec_send(t, AC, CMD(0x8A, 0x02, 0x05, 0x06, 0x07));
-    /* then the time zone / DST (Time CC v2) */
-    sec_expect(t, AC, CMD(0x8A, 0x06), 1000);
+    /* seed: Date Report 10 September 2019, Time Report 5:06:07 */
+    answer_date_time(t, AC, (const uint8_t[]){0x07, 0xE3, 0x09, 0x0A}, (const uint8_t[]){0x05, 0x06, 0x07});
     /* the clock runs: 2019-09-10 was a Tuesday (2), 05:06 */
     sec_send(t, AC, CMD(0x81, 0x05));
     sec_expect(t, AC, CMD(0x81, 0x06, 0x45, 0x06), 1000);
@@ -573,10 +573,7 @@ static void time_date_get_after_inclusion_and_lifeline(void **state)
     /* time-sync on demand repeats the algorithm, now through the Lifeline */
     stdin_line(t->fx, "node 2 time-sync");
     sec_expect(t, AC, CMD(0x8A, 0x03), 2000);
-    sec_send(t, AC, CMD(0x8A, 0x04, 0x07, 0xE4, 0x01, 0x02));
-    sec_expect(t, AC, CMD(0x8A, 0x01), 1000);
-    sec_send(t, AC, CMD(0x8A, 0x02, 0x17, 0x3B, 0x00));
-    sec_expect(t, AC, CMD(0x8A, 0x06), 1000);
+    answer_date_time(t, AC, (const uint8_t[]){0x07, 0xE4, 0x01, 0x02}, (const uint8_t[]){0x17, 0x3B, 0x00});
     sec_send(t, AC, CMD(0x8B, 0x02));
     const simsec_cmd_t *c = sec_next(t, AC, 1000);
     assert_int_equal(c->len, 9);
@@ -610,10 +607,7 @@ static void time_falls_back_to_clock_then_time_parameters(void **state)
     t0 = sim_now_ms();
     sec_expect(t, PLAIN, CMD(0x8A, 0x03), 1500);
     assert_true(sim_now_ms() - t0 < 1000);
-    sec_send(t, PLAIN, CMD(0x8A, 0x04, 0x07, 0xE3, 0x06, 0x03));
-    sec_expect(t, PLAIN, CMD(0x8A, 0x01), 1000);
-    sec_send(t, PLAIN, CMD(0x8A, 0x02, 0x03, 0x0A, 0x05));
-    sec_expect(t, PLAIN, CMD(0x8A, 0x06), 1000);
+    answer_date_time(t, PLAIN, (const uint8_t[]){0x07, 0xE3, 0x06, 0x03}, (const uint8_t[]){0x03, 0x0A, 0x05});
     /* 2019-06-03 was a Monday (1), hour 3 */
     sec_send(t, PLAIN, CMD(0x81, 0x05));
     const simsec_cmd_t *c = sec_next(t, PLAIN, 1000);
