@@ -131,12 +131,21 @@ static void finish_send(sim_ctrl_t *c, uint8_t status, uint64_t latency_ms)
     c->tx.hung = 0;
 }
 
+/* Air time of a transmission, as the TX status report states it. */
 static uint64_t latency(const sim_ctrl_t *c, uint16_t dst, int acked)
 {
     const sim_node_t *n = sim_ctrl_node(c, dst);
     if (!acked)
         return LAT_NO_ACK_MS;
     return needs_beam(n) ? LAT_BEAM_MS : LAT_DIRECT_MS;
+}
+
+/* Loop time for air_ms of air time: the FLiRS wake-up beam lasts as long as
+ * the node's 1000 ms listening interval, a device-side delay that --time-scale
+ * divides like sleeping nodes' wake-up intervals. */
+static uint64_t air_wait(const sim_ctrl_t *c, uint64_t air_ms)
+{
+    return air_ms == LAT_BEAM_MS ? sim_net_scale(c->net, LAT_BEAM_MS) : air_ms;
 }
 
 /* Radio work of a SendData: data = payload. */
@@ -178,7 +187,7 @@ static void radio_delay(sim_ctrl_t *c, const uint8_t *data, size_t len)
     const sim_node_t *n = sim_ctrl_node(c, c->tx.dst);
     int reach = n && sim_node_reachable(n);
     uint64_t ms = latency(c, c->tx.dst, reach || !(c->tx.txo & TXO_ACK));
-    sim_sched_after(c->sched, ms, radio_send, c, CTAG_SEND, data, len);
+    sim_sched_after(c->sched, air_wait(c, ms), radio_send, c, CTAG_SEND, data, len);
 }
 
 void sim_ctrl_fn_send_data(sim_ctrl_t *c, zwh__rd_t *r)
@@ -308,7 +317,7 @@ void sim_ctrl_fn_request_node_info(sim_ctrl_t *c, zwh__rd_t *r)
         zwh__wr_u8(&w, n->nif.generic);
         zwh__wr_u8(&w, n->nif.specific);
         zwh__wr_bytes(&w, n->nif.cc, n->nif.ncc);
-        sim_ctrl_req_later(c, needs_beam(n) ? LAT_BEAM_MS : LAT_NIF_MS, CTAG_MISC,
+        sim_ctrl_req_later(c, needs_beam(n) ? air_wait(c, LAT_BEAM_MS) : LAT_NIF_MS, CTAG_MISC,
                            F_APP_UPDATE, p, zwh__wr_len(&w));
     } else {
         zwh__wr_u8(&w, 0x81); /* NODE_INFO_REQ_FAILED */

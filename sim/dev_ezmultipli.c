@@ -22,6 +22,7 @@
 #include "zwhost/cc/association_group_info.h"
 #include "zwhost/cc/basic.h"
 #include "zwhost/cc/color_switch.h"
+#include "zwhost/cc/configuration.h"
 #include "zwhost/cc/multilevel_sensor.h"
 #include "zwhost/cc/notification.h"
 #include "zwhost/cc/zwaveplus_info.h"
@@ -62,15 +63,18 @@ static const uint8_t ezm_versions[][2] = {
 
 /* seed 004: "1. OnTime 2. OnLevel 3. LiteMin 4. TempMin 5. TempAdj", all 1 byte
  * ("Select 1 byte dec"), two's complement; OnTime "default setting" 10. */
-static const devkit_param_t ezm_params[] = {
-    {P_ON_TIME, 1, 1, 0, 0, 127, 10, 0},  /* minutes without motion before OFF */
-    {P_ON_LEVEL, 1, 1, 1, 0, 99, -1, -1}, /* Basic Set level to group 2: 0..99 or FF (-1) */
-    {P_LITE_MIN, 1, 1, 0, 0, 127, 60, 0}, /* minutes between luminance reports */
-    {P_TEMP_MIN, 1, 1, 0, 0, 127, 60, 0}, /* minutes between temperature reports */
-    {P_TEMP_ADJ, 1, 1, 0, -128, 127, 0, 0}, /* 1/10 degree F, signed */
+#define S ZWH_CONFIGURATION_FORMAT_SIGNED
+static const sim_cfg_param_t ezm_params[] = {
+    SIM_CFG_PARAM(P_ON_TIME, 1, S, 0, 127, 10), /* minutes without motion before OFF */
+    /* Basic Set level to group 2: 0..99 or FF (-1) */
+    {.num = P_ON_LEVEL, .size = 1, .format = S, .min = 0, .max = 99, .def = -1, .has_alt = 1, .alt = -1},
+    SIM_CFG_PARAM(P_LITE_MIN, 1, S, 0, 127, 60),  /* minutes between luminance reports */
+    SIM_CFG_PARAM(P_TEMP_MIN, 1, S, 0, 127, 60),  /* minutes between temperature reports */
+    SIM_CFG_PARAM(P_TEMP_ADJ, 1, S, -128, 127, 0), /* 1/10 degree F, signed */
 };
+#undef S
 
-static const devkit_group_t ezm_groups[] = {
+static const sim_assoc_group_desc_t ezm_groups[] = {
     {"Lifeline", ZWH_AGI_PROFILE_GENERAL_LIFELINE, 1, 3, {{0x71, 0x05}, {0x31, 0x05}, {0x5A, 0x01}}},
     {"Basic", 0x7107 /* notification: home security */, 4, 1, {{0x20, 0x01}}},
 };
@@ -379,7 +383,7 @@ static int ezm_create(sim_node_t *node, void **model)
     ezm_t *m = calloc(1, sizeof *m);
     if (!m)
         return ZWH_ENOMEM;
-    devkit_init(&m->kit, &ezm_kit, m);
+    devkit_init(&m->kit, &ezm_kit);
     m->temp_c10 = 210; /* a 21.0 degree C room (69.8 F) */
     m->lux = 100;
     int rc = sim_node_after(node, MINUTE_MS, minute_cb, NULL, 0);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "zwhost/cc/association_group_info.h"
+#include "zwhost/cc/configuration.h"
 #include "zwhost/cc/firmware_update.h"
 #include "zwhost/cc/scene_activation.h"
 #include "zwhost/cc/scene_actuator_conf.h"
@@ -48,17 +49,19 @@ static const uint8_t hkzw_versions[][2] = {
     {0x98, 1}, /* SECURITY (S0) */
 };
 
-/* seed 001 "Device Configuration" (all "Size: 1 byte dec"): number, size, signed, -, min, max, default.
+/* seed 001 "Device Configuration" (all "Size: 1 byte dec"): number, size, format, min, max, default.
  * Parameter 21: the seed's range line says 0 to 1 but its own value list
  * has 0, 1 and 2 (2 = OFF once power is restored): the device takes 0..2. */
-static const devkit_param_t hkzw_params[] = {
-    {20, 1, 0, 0, 0, 1, 1, 0}, /* Overload Protection: 0 disabled, 1 enabled */
-    {21, 1, 0, 0, 0, 2, 0, 0}, /* On/Off Status Recovery After Power Failure */
-    {24, 1, 0, 0, 0, 2, 1, 0}, /* On/Off Status Change Notifications */
-    {27, 1, 0, 0, 0, 1, 0, 0}, /* Led Indicator Control */
+#define U ZWH_CONFIGURATION_FORMAT_UNSIGNED
+static const sim_cfg_param_t hkzw_params[] = {
+    SIM_CFG_PARAM(20, 1, U, 0, 1, 1), /* Overload Protection: 0 disabled, 1 enabled */
+    SIM_CFG_PARAM(21, 1, U, 0, 2, 0), /* On/Off Status Recovery After Power Failure */
+    SIM_CFG_PARAM(24, 1, U, 0, 2, 1), /* On/Off Status Change Notifications */
+    SIM_CFG_PARAM(27, 1, U, 0, 1, 0), /* Led Indicator Control */
 };
+#undef U
 
-static const devkit_group_t hkzw_groups[] = {
+static const sim_assoc_group_desc_t hkzw_groups[] = {
     {"Lifeline", ZWH_AGI_PROFILE_GENERAL_LIFELINE, 5, 4, {{0x25, 0x03}, {0x32, 0x02}, {0x2B, 0x01}, {0x5A, 0x01}}},
 };
 

@@ -510,7 +510,7 @@ static void lock_included(void *model, sim_node_t *node)
     lock_model_t *m = model;
     (void)node;
     /* joined just now: no associations yet; then the seed's time algorithm */
-    m->nlifeline = 0;
+    lock_lifeline_clear(m);
     lock_time_sync_start(m);
 }
 

@@ -19,6 +19,7 @@
 #include "zwhost/cc/door_lock.h"
 #include "zwhost/cc/generic_schedule.h"
 #include "zwhost/cc/user_code.h"
+#include "node_assoc.h"
 #include "nodes.h"
 
 #define LOCK_USERS 400        /* user ids 1..400; ids above 255 need Extended User Code */
@@ -84,8 +85,7 @@ typedef struct lock_model {
     uint8_t last_event;     /* last Access Control event sent, 0 none */
 
     /* Lifeline and supervised reports */
-    uint8_t nlifeline;
-    uint16_t lifeline[LOCK_LIFELINE_MAX];
+    sim_assoc_t assoc;      /* group 1, the Lifeline (node_assoc.c) */
     zwh__sup_t sup;
     lock_tx_t tx[LOCK_TX_MAX];
     uint32_t tx_gen;
@@ -127,6 +127,9 @@ void lock_notify(lock_model_t *m, uint8_t event, const uint8_t *params, size_t p
 
 /* dev_lock_lifeline.c */
 void lock_lifeline_init(lock_model_t *m, int included);
+/* Nodes in the Lifeline; lock_lifeline_clear() empties it (a fresh inclusion). */
+uint8_t lock_lifeline_count(lock_model_t *m);
+void lock_lifeline_clear(lock_model_t *m);
 /* Sends cmd to the Lifeline: wrapped in Supervision Get and retried
  * (supervised = 1), or as it is. Nothing goes out with an empty Lifeline. */
 void lock_report(lock_model_t *m, const uint8_t *cmd, size_t len, int supervised);

@@ -6,6 +6,8 @@
  * arrived. The retries back off ("ever larger timeouts", seed: "Lock Has a
  * Hardware Failure") and stop at the first Supervision Report.
  *
+ * The Lifeline's Association and AGI commands are node_assoc.c's.
+ *
  * The retry timer is a radio-level timer: the simulated radio latencies are
  * real milliseconds, so this timer is not shortened by --time-scale (a
  * shortened one would fire before the hub's answer could arrive). */
@@ -26,21 +28,38 @@
 #define RETRY_MAX_TRIES 4  /* the first transmission and three resends */
 #define LIFELINE_GROUP 1
 
-static const char lifeline_name[] = "Lifeline";
-
-/* What the lock sends to its Lifeline (AGI Command List). */
-static const zwh_association_group_info_command_t lifeline_cmds[] = {
-    {ZWH_CC_DOOR_LOCK, ZWH_DOOR_LOCK_OPERATION_REPORT},
-    {ZWH_CC_NOTIFICATION, ZWH_NOTIFICATION_REPORT},
-    {ZWH_CC_BATTERY, ZWH_BATTERY_REPORT},
-    {ZWH_CC_DEVICE_RESET_LOCALLY, ZWH_DEVICE_RESET_LOCALLY_NOTIFICATION},
-    {ZWH_CC_TIME, ZWH_TIME_GET},
-    {ZWH_CC_TIME, ZWH_DATE_GET},
-    {ZWH_CC_TIME, ZWH_TIME_OFFSET_GET},
-    {ZWH_CC_CLOCK, ZWH_CLOCK_GET},
-    {ZWH_CC_TIME_PARAMETERS, ZWH_TIME_PARAMETERS_GET},
+/* The one group; its AGI Command List is what the lock sends to the Lifeline. */
+static const sim_assoc_group_desc_t lifeline_group[] = {
+    {"Lifeline", ZWH_AGI_PROFILE_GENERAL_LIFELINE, LOCK_LIFELINE_MAX, 9,
+     {{ZWH_CC_DOOR_LOCK, ZWH_DOOR_LOCK_OPERATION_REPORT},
+      {ZWH_CC_NOTIFICATION, ZWH_NOTIFICATION_REPORT},
+      {ZWH_CC_BATTERY, ZWH_BATTERY_REPORT},
+      {ZWH_CC_DEVICE_RESET_LOCALLY, ZWH_DEVICE_RESET_LOCALLY_NOTIFICATION},
+      {ZWH_CC_TIME, ZWH_TIME_GET},
+      {ZWH_CC_TIME, ZWH_DATE_GET},
+      {ZWH_CC_TIME, ZWH_TIME_OFFSET_GET},
+      {ZWH_CC_CLOCK, ZWH_CLOCK_GET},
+      {ZWH_CC_TIME_PARAMETERS, ZWH_TIME_PARAMETERS_GET}}},
 };
-#define NCMDS (sizeof lifeline_cmds / sizeof lifeline_cmds[0])
+
+/* Association and AGI (no Multi Channel Association) over the Lifeline. */
+static sim_assoc_view_t lifeline(lock_model_t *m)
+{
+    sim_assoc_view_t a = {lifeline_group, 1, &m->assoc, 0, 1};
+    return a;
+}
+
+uint8_t lock_lifeline_count(lock_model_t *m)
+{
+    sim_assoc_view_t a = lifeline(m);
+    return sim_assoc_count(&a, LIFELINE_GROUP);
+}
+
+void lock_lifeline_clear(lock_model_t *m)
+{
+    sim_assoc_view_t a = lifeline(m);
+    sim_assoc_clear(&a);
+}
 
 void lock_lifeline_init(lock_model_t *m, int included)
 {
@@ -52,16 +71,10 @@ void lock_lifeline_init(lock_model_t *m, int included)
     /* a node created already in the network (--devices) was set up with the
      * controller in its Lifeline; a node that joins later gets it from the
      * host's Association Set */
-    m->nlifeline = included ? 1 : 0;
-    m->lifeline[0] = LOCK_CONTROLLER;
-}
-
-static int on_lifeline(const lock_model_t *m, uint16_t id)
-{
-    for (size_t i = 0; i < m->nlifeline; i++)
-        if (m->lifeline[i] == id)
-            return 1;
-    return 0;
+    sim_assoc_view_t a = lifeline(m);
+    sim_assoc_clear(&a);
+    if (included)
+        sim_assoc_add(&a, LIFELINE_GROUP, LOCK_CONTROLLER);
 }
 
 void lock_update_awake(lock_model_t *m)
@@ -120,7 +133,8 @@ static void retry_cb(void *ctx, const uint8_t *data, size_t len)
 void lock_report(lock_model_t *m, const uint8_t *cmd, size_t len, int supervised)
 {
     sim_node_t *n = m->node;
-    if (!on_lifeline(m, LOCK_CONTROLLER)) {
+    sim_assoc_view_t a = lifeline(m);
+    if (!sim_assoc_has(&a, LIFELINE_GROUP, LOCK_CONTROLLER)) {
         ZWH_LOGD(n->net->log, "lock %u: Lifeline empty, report %02x %02x not sent", n->id, cmd[0],
                  len > 1 ? cmd[1] : 0);
         return;
@@ -176,117 +190,6 @@ static int supervision_report(lock_model_t *m, const uint8_t *cmd, size_t len)
     return SIM_CMD_OK;
 }
 
-/* ---- Association ---------------------------------------------------------- */
-
-static int association(lock_model_t *m, const uint8_t *cmd, size_t len)
-{
-    uint8_t out[16 + LOCK_LIFELINE_MAX];
-    int n = ZWH_ENOTSUP;
-    switch (cmd[1]) {
-    case ZWH_ASSOCIATION_SET: {
-        zwh_association_set_t s;
-        if (zwh_association_set_decode(cmd, len, &s) < 0 || s.group_id != LIFELINE_GROUP)
-            return ZWH_EINVAL;
-        for (size_t i = 0; i < s.node_count; i++) {
-            if (on_lifeline(m, s.node_ids[i]))
-                continue;
-            if (m->nlifeline == LOCK_LIFELINE_MAX)
-                return ZWH_ENOSPC;
-            m->lifeline[m->nlifeline++] = s.node_ids[i];
-        }
-        return SIM_CMD_OK;
-    }
-    case ZWH_ASSOCIATION_REMOVE: {
-        zwh_association_remove_t s;
-        if (zwh_association_remove_decode(cmd, len, &s) < 0 || s.group_id > LIFELINE_GROUP)
-            return ZWH_EINVAL;
-        if (s.node_count == 0) {
-            m->nlifeline = 0;
-            return SIM_CMD_OK;
-        }
-        for (size_t i = 0; i < s.node_count; i++)
-            for (size_t j = 0; j < m->nlifeline; j++)
-                if (m->lifeline[j] == s.node_ids[i]) {
-                    m->lifeline[j] = m->lifeline[--m->nlifeline];
-                    break;
-                }
-        return SIM_CMD_OK;
-    }
-    case ZWH_ASSOCIATION_GET: {
-        /* an unsupported group is answered with group 1 (Association v2) */
-        zwh_association_report_t r = {.group_id = LIFELINE_GROUP, .max_nodes = LOCK_LIFELINE_MAX,
-                                      .node_count = m->nlifeline};
-        memcpy(r.node_ids, m->lifeline, m->nlifeline * sizeof r.node_ids[0]);
-        n = zwh_association_report_encode(&r, out, sizeof out);
-        break;
-    }
-    case ZWH_ASSOCIATION_GROUPINGS_GET: {
-        const zwh_association_groupings_report_t r = {.group_count = 1};
-        n = zwh_association_groupings_report_encode(&r, out, sizeof out);
-        break;
-    }
-    case ZWH_ASSOCIATION_SPECIFIC_GROUP_GET: {
-        const zwh_association_specific_group_report_t r = {.group_id = 0};
-        n = zwh_association_specific_group_report_encode(&r, out, sizeof out);
-        break;
-    }
-    default:
-        return ZWH_ENOTSUP;
-    }
-    if (n < 0)
-        return n;
-    sim_node_send(m->node, out, (size_t)n);
-    return SIM_CMD_OK;
-}
-
-static int agi(lock_model_t *m, const uint8_t *cmd, size_t len)
-{
-    uint8_t out[48];
-    int n;
-    switch (cmd[1]) {
-    case ZWH_ASSOCIATION_GROUP_INFO_NAME_GET: {
-        zwh_association_group_info_name_get_t g;
-        if (zwh_association_group_info_name_get_decode(cmd, len, &g) < 0)
-            return ZWH_EINVAL;
-        zwh_association_group_info_name_report_t r = {.group_id = g.group_id};
-        if (g.group_id == LIFELINE_GROUP) {
-            r.name_len = sizeof lifeline_name - 1;
-            memcpy(r.name, lifeline_name, r.name_len);
-        }
-        n = zwh_association_group_info_name_report_encode(&r, out, sizeof out);
-        break;
-    }
-    case ZWH_ASSOCIATION_GROUP_INFO_INFO_GET: {
-        zwh_association_group_info_info_get_t g;
-        if (zwh_association_group_info_info_get_decode(cmd, len, &g) < 0)
-            return ZWH_EINVAL;
-        zwh_association_group_info_info_report_t r = {.list_mode = g.list_mode, .group_count = 1};
-        r.groups[0] = (zwh_association_group_info_group_t){.group_id = LIFELINE_GROUP,
-                                                            .profile = ZWH_AGI_PROFILE_GENERAL_LIFELINE};
-        n = zwh_association_group_info_info_report_encode(&r, out, sizeof out);
-        break;
-    }
-    case ZWH_ASSOCIATION_GROUP_INFO_COMMAND_LIST_GET: {
-        zwh_association_group_info_command_list_get_t g;
-        if (zwh_association_group_info_command_list_get_decode(cmd, len, &g) < 0)
-            return ZWH_EINVAL;
-        zwh_association_group_info_command_list_report_t r = {.group_id = g.group_id};
-        if (g.group_id == LIFELINE_GROUP) {
-            r.command_count = NCMDS;
-            memcpy(r.commands, lifeline_cmds, sizeof lifeline_cmds);
-        }
-        n = zwh_association_group_info_command_list_report_encode(&r, out, sizeof out);
-        break;
-    }
-    default:
-        return ZWH_ENOTSUP;
-    }
-    if (n < 0)
-        return n;
-    sim_node_send(m->node, out, (size_t)n);
-    return SIM_CMD_OK;
-}
-
 int lock_lifeline_command(lock_model_t *m, const uint8_t *cmd, size_t len, int *rc)
 {
     switch (cmd[0]) {
@@ -294,11 +197,11 @@ int lock_lifeline_command(lock_model_t *m, const uint8_t *cmd, size_t len, int *
         *rc = cmd[1] == ZWH_SUPERVISION_REPORT ? supervision_report(m, cmd, len) : ZWH_ENOTSUP;
         return 1;
     case ZWH_CC_ASSOCIATION:
-        *rc = association(m, cmd, len);
+    case ZWH_CC_ASSOCIATION_GROUP_INFO: {
+        sim_assoc_view_t a = lifeline(m);
+        *rc = sim_assoc_command(&a, m->node, cmd, len);
         return 1;
-    case ZWH_CC_ASSOCIATION_GROUP_INFO:
-        *rc = agi(m, cmd, len);
-        return 1;
+    }
     default:
         return 0;
     }

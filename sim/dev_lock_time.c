@@ -131,7 +131,7 @@ static void arm(lock_model_t *m, int kind, uint64_t ms)
 
 static void query(lock_model_t *m, const uint8_t *cmd, size_t len)
 {
-    if (m->nlifeline)
+    if (lock_lifeline_count(m))
         lock_report(m, cmd, len, 0);
     else
         sim_node_send(m->node, cmd, len); /* the including controller */

@@ -89,29 +89,29 @@ static const sim_cfg_param_t params[NPARAMS] = {
      * values 0..3 (3 = LED Always On), default 0 */
     {1, 1, ZWH_CONFIGURATION_FORMAT_ENUMERATED, 0, 3, 0, "LED Indicator",
      "Define LED behavior. 0: LED On when switch is On, 1: LED Off when switch is On, "
-     "2: LED Always Off, 3: LED Always On", 0, 0},
+     "2: LED Always Off, 3: LED Always On", 0, 0, 0, 0},
     /* Parameter 2, config_2_4: range 0 to 65535 (minutes), default 0 */
     {2, 4, ZWH_CONFIGURATION_FORMAT_UNSIGNED, 0, 65535, 0, "Auto Turn-Off Timer",
-     "Timer to turn switch off. Set the number of minutes for the timer.", 0, 0},
+     "Timer to turn switch off. Set the number of minutes for the timer.", 0, 0, 0, 0},
     /* Parameter 3, config_3_4: range 0 to 65535 (minutes), default 0 */
     {3, 4, ZWH_CONFIGURATION_FORMAT_UNSIGNED, 0, 65535, 0, "Auto Turn-On Timer",
-     "Timer to turn switch on. Set the number of minutes for the timer.", 0, 0},
+     "Timer to turn switch on. Set the number of minutes for the timer.", 0, 0, 0, 0},
     /* Parameter 4, config_4_1: range 0 to 2, default 0 */
     {4, 1, ZWH_CONFIGURATION_FORMAT_ENUMERATED, 0, 2, 0, "Restores state after power failure",
-     "Define state for device after power failure", 0, 0},
+     "Define state for device after power failure", 0, 0, 0, 0},
     /* Parameter 5, config_5_1: range 5 to 50 (W), default 5 */
     {5, 1, ZWH_CONFIGURATION_FORMAT_UNSIGNED, 5, 50, 5, "Power Wattage (W) Report",
-     "The minium change in power (W) before sending new power report.", 0, 0},
+     "The minium change in power (W) before sending new power report.", 0, 0, 0, 0},
     /* Parameter 6, config_6_4: range 0 to 65535 (minutes), default 5 */
     {6, 4, ZWH_CONFIGURATION_FORMAT_UNSIGNED, 0, 65535, 5, "Time Report",
-     "Determines the minimum time before sending new power report", 0, 0},
+     "Determines the minimum time before sending new power report", 0, 0, 0, 0},
     /* Parameter 7, config_7_1: range 1 to 10 (x 0.1 A), default 1 */
     {7, 1, ZWH_CONFIGURATION_FORMAT_UNSIGNED, 1, 10, 1, "Current Report (A)",
      "Determines minimum change in current (A) that will result in sending new power report. "
-     "(Value * 0.1A)", 0, 0},
+     "(Value * 0.1A)", 0, 0, 0, 0},
     /* Parameter 8, config_8_1: range 1 to 100 (x 0.01 kWh), default 1 */
     {8, 1, ZWH_CONFIGURATION_FORMAT_UNSIGNED, 1, 100, 1, "Energy (KWH) Report",
-     "Change in consumed energy before sending new report. (Value * 0.01 KWH)", 0, 0},
+     "Change in consumed energy before sending new report. (Value * 0.01 KWH)", 0, 0, 0, 0},
 };
 
 /* Version CC Command Class Report: the seed's "Endpoint 0" table. */
@@ -169,7 +169,7 @@ static uint32_t cfgv(const n4003_t *m, int i)
 
 static sim_cfg_t cfg_view(n4003_t *m)
 {
-    return (sim_cfg_t){params, NPARAMS, m->cfg, 4};
+    return (sim_cfg_t){.params = params, .nparams = NPARAMS, .values = m->cfg, .version = 4};
 }
 
 static sim_assoc_view_t assoc_view(n4003_t *m)

@@ -12,6 +12,7 @@
  * icon "on/off power switch, plug-in"). */
 #include <stdlib.h>
 #include "zwhost/cc/association_group_info.h"
+#include "zwhost/cc/configuration.h"
 #include "zwhost/cc/zwaveplus_info.h"
 #include "zwhost/error.h"
 #include "devices.h"
@@ -35,33 +36,35 @@ static const uint8_t zen07_versions[][2] = {
     {0x86, 2}, /* VERSION_V2 */
 };
 
-/* seed 000 "Device Configuration": number, size (config_N_SIZE), signed, -, min, max, default */
-static const devkit_param_t zen07_params[] = {
-    {1, 1, 0, 0, 0, 1, 1, 0},        /* Metering Report: 0 disabled, 1 enabled */
-    {2, 2, 0, 0, 1, 65535, 300, 0},  /* Metering Report Frequency, seconds */
-    {3, 1, 0, 0, 1, 16, 13, 0},      /* Overload Protection, A */
-    {4, 1, 0, 0, 1, 13, 12, 0},      /* Overload Protection Notification (LED), A */
-    {5, 1, 0, 0, 0, 1, 1, 0},        /* LED Notifications */
-    {6, 1, 0, 0, 1, 100, 5, 0},      /* Power Report Percentage Threshold, % */
-    {7, 1, 0, 0, 0, 1, 1, 0},        /* On/Off Status Recovery After Power Failure */
-    {8, 1, 0, 0, 0, 1, 0, 0},        /* Auto Turn-Off Timer Enable */
-    {9, 2, 0, 0, 1, 65535, 150, 0},  /* Auto Turn-Off Timer Interval, minutes */
-    {10, 1, 0, 0, 0, 1, 1, 0},       /* Manual Control */
+/* seed 000 "Device Configuration": number, size (config_N_SIZE), format, min, max, default */
+#define U ZWH_CONFIGURATION_FORMAT_UNSIGNED
+static const sim_cfg_param_t zen07_params[] = {
+    SIM_CFG_PARAM(1, 1, U, 0, 1, 1),        /* Metering Report: 0 disabled, 1 enabled */
+    SIM_CFG_PARAM(2, 2, U, 1, 65535, 300),  /* Metering Report Frequency, seconds */
+    SIM_CFG_PARAM(3, 1, U, 1, 16, 13),      /* Overload Protection, A */
+    SIM_CFG_PARAM(4, 1, U, 1, 13, 12),      /* Overload Protection Notification (LED), A */
+    SIM_CFG_PARAM(5, 1, U, 0, 1, 1),        /* LED Notifications */
+    SIM_CFG_PARAM(6, 1, U, 1, 100, 5),      /* Power Report Percentage Threshold, % */
+    SIM_CFG_PARAM(7, 1, U, 0, 1, 1),        /* On/Off Status Recovery After Power Failure */
+    SIM_CFG_PARAM(8, 1, U, 0, 1, 0),        /* Auto Turn-Off Timer Enable */
+    SIM_CFG_PARAM(9, 2, U, 1, 65535, 150),  /* Auto Turn-Off Timer Interval, minutes */
+    SIM_CFG_PARAM(10, 1, U, 0, 1, 1),       /* Manual Control */
 };
+#undef U
 
 /* seed 000 "Association Groups": 3 groups of 5 nodes; labels as the seed gives them */
-static const devkit_group_t zen07_groups[] = {
+static const sim_assoc_group_desc_t zen07_groups[] = {
     {"Lifeline", ZWH_AGI_PROFILE_GENERAL_LIFELINE, 5, 4, {{0x25, 0x03}, {0x32, 0x02}, {0x71, 0x05}, {0x5A, 0x01}}},
     {"Group 2", 0x2001 /* control: key 1 */, 5, 1, {{0x20, 0x01}}},                  /* BASIC_SET */
     {"Group 3", 0x7108 /* notification: power management */, 5, 1, {{0x71, 0x05}}}, /* NOTIFICATION_REPORT_V4 */
 };
 
 /* Parameter 4 "can NOT be greater than the value in parameter 3" (seed 000). */
-static int zen07_param_ok(const devkit_t *k, uint8_t number, int32_t value)
+static int zen07_param_ok(const sim_cfg_t *c, uint16_t number, int64_t value)
 {
-    if (number == 4 && value > devkit_param(k, 3))
+    if (number == 4 && value > sim_cfg_value(c, 3))
         return ZWH_EINVAL;
-    if (number == 3 && value < devkit_param(k, 4))
+    if (number == 3 && value < sim_cfg_value(c, 4))
         return ZWH_EINVAL;
     return 0;
 }

@@ -2,9 +2,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include "zwhost/cc/association.h"
-#include "zwhost/cc/association_group_info.h"
-#include "zwhost/cc/configuration.h"
 #include "zwhost/cc/device_reset_locally.h"
 #include "zwhost/cc/manufacturer_specific.h"
 #include "zwhost/cc/notification.h"
@@ -14,7 +11,10 @@
 #include "zwhost/error.h"
 
 #define CC_ZWAVEPLUS_INFO 0x5E
+#define CC_ASSOCIATION 0x85
 #define CC_ASSOCIATION_GRP_INFO 0x59
+#define CC_CONFIGURATION 0x70
+#define CC_MULTI_CHANNEL_ASSOCIATION 0x8E
 #define CC_MANUFACTURER_SPECIFIC 0x72
 #define CC_POWERLEVEL 0x73
 #define CC_VERSION 0x86
@@ -29,43 +29,41 @@ static uint8_t cc_version(const devkit_t *k, uint8_t cc)
     return 0;
 }
 
-static const devkit_param_t *param_of(const devkit_t *k, uint8_t number, size_t *idx)
+/* Configuration at the table's version; a Get for a parameter the device
+ * lacks draws no report (the kit's v1 plugs stay silent). */
+static sim_cfg_t cfg_view(devkit_t *k)
 {
-    for (size_t i = 0; i < k->info->nparams; i++)
-        if (k->info->params[i].number == number) {
-            if (idx)
-                *idx = i;
-            return &k->info->params[i];
-        }
-    return NULL;
+    size_t nparams = k->info->nparams < DEVKIT_MAX_PARAMS ? k->info->nparams : DEVKIT_MAX_PARAMS;
+    sim_cfg_t c = {k->info->params, nparams, k->values, cc_version(k, CC_CONFIGURATION), 1, k->info->param_ok};
+    return c;
 }
 
-static const devkit_group_t *group_of(const devkit_t *k, uint8_t group)
+static sim_assoc_view_t assoc_view(devkit_t *k)
 {
-    return group >= 1 && group <= k->info->ngroups ? &k->info->groups[group - 1] : NULL;
+    sim_assoc_view_t a = {k->info->groups, k->info->ngroups, &k->assoc,
+                          cc_version(k, CC_MULTI_CHANNEL_ASSOCIATION) != 0, cc_version(k, CC_ASSOCIATION_GRP_INFO) != 0};
+    return a;
 }
 
 void devkit_factory_reset(devkit_t *k)
 {
-    for (size_t i = 0; i < k->info->nparams && i < DEVKIT_MAX_PARAMS; i++)
-        k->values[i] = k->info->params[i].def;
-    memset(k->nmembers, 0, sizeof k->nmembers);
+    sim_cfg_t c = cfg_view(k);
+    sim_assoc_view_t a = assoc_view(k);
+    sim_cfg_defaults(&c);
+    sim_assoc_clear(&a);
     k->power_level = ZWH_POWERLEVEL_NORMAL;
     k->power_timeout = 0;
     k->test_node = k->test_acks = 0;
     k->test_status = ZWH_POWERLEVEL_TEST_FAILED;
 }
 
-void devkit_init(devkit_t *k, const devkit_info_t *info, void *owner)
+void devkit_init(devkit_t *k, const devkit_info_t *info)
 {
     memset(k, 0, sizeof *k);
     k->info = info;
-    k->owner = owner;
     devkit_factory_reset(k);
-    if (info->ngroups) {
-        k->members[0][0] = DEVKIT_CONTROLLER;
-        k->nmembers[0] = 1;
-    }
+    sim_assoc_view_t a = assoc_view(k);
+    sim_assoc_add(&a, DEVKIT_LIFELINE, DEVKIT_CONTROLLER);
 }
 
 void devkit_reset_locally(devkit_t *k, sim_node_t *n)
@@ -79,13 +77,16 @@ void devkit_reset_locally(devkit_t *k, sim_node_t *n)
 
 void devkit_included(devkit_t *k)
 {
-    k->nmembers[0] = 0;
+    sim_assoc_view_t a = assoc_view(k);
+    sim_assoc_clear_group(&a, DEVKIT_LIFELINE);
 }
 
 int32_t devkit_param(const devkit_t *k, uint8_t number)
 {
-    size_t i;
-    return param_of(k, number, &i) ? k->values[i] : 0;
+    for (size_t i = 0; i < k->info->nparams && i < DEVKIT_MAX_PARAMS; i++)
+        if (k->info->params[i].num == number)
+            return (int32_t)k->values[i];
+    return 0;
 }
 
 sim_rng_t *devkit_rng(devkit_t *k, const sim_node_t *n)
@@ -97,26 +98,10 @@ sim_rng_t *devkit_rng(devkit_t *k, const sim_node_t *n)
     return &k->rng;
 }
 
-int devkit_send_group(devkit_t *k, sim_node_t *n, uint8_t group, const uint8_t *cmd, size_t len)
+void devkit_send_group(devkit_t *k, sim_node_t *n, uint8_t group, const uint8_t *cmd, size_t len)
 {
-    if (!group_of(k, group) || !n->id)
-        return 0;
-    int sent = 0;
-    /* a copy: delivering to a node may run its model, which never touches ours,
-     * but the list must not change under the loop either way */
-    uint16_t members[DEVKIT_MAX_MEMBERS];
-    uint8_t count = k->nmembers[group - 1];
-    memcpy(members, k->members[group - 1], sizeof members);
-    for (size_t i = 0; i < count; i++) {
-        if (members[i] == DEVKIT_CONTROLLER) {
-            sim_node_send(n, cmd, len);
-            sent++;
-        } else if (members[i] != n->id && sim_net_node(n->net, members[i])) {
-            (void)sim_net_deliver(n->net, members[i], cmd, len, 0);
-            sent++;
-        }
-    }
-    return sent;
+    sim_assoc_view_t a = assoc_view(k);
+    sim_assoc_send(&a, n, group, cmd, len);
 }
 
 void devkit_reply(sim_node_t *n, const uint8_t *buf, int len)
@@ -125,9 +110,10 @@ void devkit_reply(sim_node_t *n, const uint8_t *buf, int len)
         sim_node_send(n, buf, (size_t)len);
 }
 
-int devkit_send_encoded(devkit_t *k, sim_node_t *n, uint8_t group, const uint8_t *buf, int len)
+void devkit_send_encoded(devkit_t *k, sim_node_t *n, uint8_t group, const uint8_t *buf, int len)
 {
-    return len > 0 ? devkit_send_group(k, n, group, buf, (size_t)len) : 0;
+    if (len > 0)
+        devkit_send_group(k, n, group, buf, (size_t)len);
 }
 
 int devkit_after_token(sim_node_t *n, uint64_t ms, sim_sched_fn fn, uint32_t token)
@@ -263,222 +249,6 @@ static int powerlevel_cmd(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size_t
     }
 }
 
-/* ---- Configuration v1 -------------------------------------------------------- */
-
-static int config_set(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size_t len)
-{
-    zwh_configuration_set_t set;
-    size_t i;
-    if (zwh_configuration_set_decode(cmd, len, &set) < 0)
-        return ZWH_EINVAL;
-    const devkit_param_t *p = param_of(k, set.parameter, &i);
-    if (!p) {
-        ZWH_LOGD(n->net->log, "node %u: no configuration parameter %u", n->id, set.parameter);
-        return ZWH_EINVAL;
-    }
-    int32_t v = p->def;
-    if (!set.use_default) {
-        int64_t read = set.value;
-        if (set.size != p->size) {
-            ZWH_LOGD(n->net->log, "node %u: parameter %u is %u bytes, Set has %u: ignored", n->id, p->number,
-                     p->size, set.size);
-            return ZWH_EINVAL;
-        }
-        if (!p->is_signed && zwh_configuration_value_convert(set.value, set.size, ZWH_CONFIGURATION_FORMAT_UNSIGNED,
-                                                             &read) < 0)
-            return ZWH_EINVAL;
-        if (!((read >= p->min && read <= p->max) || (p->has_alt && read == p->alt))) {
-            ZWH_LOGD(n->net->log, "node %u: parameter %u value %lld out of range: ignored", n->id, p->number,
-                     (long long)read);
-            return ZWH_EINVAL;
-        }
-        v = (int32_t)read;
-        if (k->info->param_ok && k->info->param_ok(k, p->number, v) < 0)
-            return ZWH_EINVAL;
-    }
-    k->values[i] = v;
-    if (k->info->param_changed)
-        k->info->param_changed(k->owner, n, p->number);
-    return SIM_CMD_OK;
-}
-
-static int config_cmd(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size_t len)
-{
-    if (cmd[1] == ZWH_CONFIGURATION_SET)
-        return config_set(k, n, cmd, len);
-    if (cmd[1] != ZWH_CONFIGURATION_GET)
-        return ZWH_ENOTSUP; /* Configuration v1: Set, Get, Report only */
-    zwh_configuration_get_t get;
-    size_t i;
-    if (zwh_configuration_get_decode(cmd, len, &get) < 0)
-        return ZWH_EINVAL;
-    const devkit_param_t *p = param_of(k, get.parameter, &i);
-    if (!p)
-        return ZWH_EINVAL; /* v1 devices stay silent about parameters they lack */
-    uint8_t out[16];
-    const zwh_configuration_report_t rep = {
-        p->number, p->size, p->is_signed ? ZWH_CONFIGURATION_FORMAT_SIGNED : ZWH_CONFIGURATION_FORMAT_UNSIGNED,
-        k->values[i]};
-    devkit_reply(n, out, zwh_configuration_report_encode(&rep, out, sizeof out));
-    return SIM_CMD_OK;
-}
-
-/* ---- Association v2 ----------------------------------------------------------- */
-
-static void group_add(devkit_t *k, uint8_t g, uint16_t node)
-{
-    uint8_t *cnt = &k->nmembers[g - 1];
-    uint16_t *m = k->members[g - 1];
-    for (size_t i = 0; i < *cnt; i++)
-        if (m[i] == node)
-            return;
-    if (*cnt < k->info->groups[g - 1].max_nodes && *cnt < DEVKIT_MAX_MEMBERS)
-        m[(*cnt)++] = node;
-}
-
-static void group_remove(devkit_t *k, uint8_t g, uint16_t node)
-{
-    uint8_t *cnt = &k->nmembers[g - 1];
-    uint16_t *m = k->members[g - 1];
-    for (size_t i = 0; i < *cnt; i++)
-        if (m[i] == node) {
-            memmove(m + i, m + i + 1, (size_t)(*cnt - i - 1) * sizeof *m);
-            (*cnt)--;
-            return;
-        }
-}
-
-static int assoc_set_remove(devkit_t *k, const uint8_t *cmd, size_t len)
-{
-    zwh_association_set_t set; /* Remove has the same layout */
-    int rc = cmd[1] == ZWH_ASSOCIATION_SET ? zwh_association_set_decode(cmd, len, &set)
-                                           : zwh_association_remove_decode(cmd, len, &set);
-    if (rc < 0)
-        return ZWH_EINVAL;
-    if (cmd[1] == ZWH_ASSOCIATION_SET) {
-        if (!group_of(k, set.group_id))
-            return ZWH_EINVAL;
-        for (size_t i = 0; i < set.node_count; i++)
-            if (set.node_ids[i] >= 1 && set.node_ids[i] <= SIM_MAX_NODE_ID)
-                group_add(k, set.group_id, set.node_ids[i]);
-        return SIM_CMD_OK;
-    }
-    /* Remove (v2): group 0 = every group; no node ids = every member */
-    if (set.group_id != 0 && !group_of(k, set.group_id))
-        return ZWH_EINVAL;
-    for (uint8_t g = 1; g <= k->info->ngroups; g++) {
-        if (set.group_id != 0 && g != set.group_id)
-            continue;
-        if (set.node_count == 0)
-            k->nmembers[g - 1] = 0;
-        for (size_t i = 0; i < set.node_count; i++)
-            group_remove(k, g, set.node_ids[i]);
-    }
-    return SIM_CMD_OK;
-}
-
-static int assoc_cmd(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size_t len)
-{
-    uint8_t out[64];
-    switch (cmd[1]) {
-    case ZWH_ASSOCIATION_SET:
-    case ZWH_ASSOCIATION_REMOVE:
-        return assoc_set_remove(k, cmd, len);
-    case ZWH_ASSOCIATION_GET: {
-        zwh_association_get_t get;
-        if (zwh_association_get_decode(cmd, len, &get) < 0)
-            return ZWH_EINVAL;
-        /* an unknown group is answered with the Lifeline (Association v2) */
-        uint8_t g = group_of(k, get.group_id) ? get.group_id : DEVKIT_LIFELINE;
-        zwh_association_report_t rep;
-        memset(&rep, 0, sizeof rep);
-        rep.group_id = g;
-        rep.max_nodes = k->info->groups[g - 1].max_nodes;
-        rep.node_count = k->nmembers[g - 1];
-        memcpy(rep.node_ids, k->members[g - 1], rep.node_count * sizeof rep.node_ids[0]);
-        devkit_reply(n, out, zwh_association_report_encode(&rep, out, sizeof out));
-        return SIM_CMD_OK;
-    }
-    case ZWH_ASSOCIATION_GROUPINGS_GET: {
-        const zwh_association_groupings_report_t rep = {k->info->ngroups};
-        devkit_reply(n, out, zwh_association_groupings_report_encode(&rep, out, sizeof out));
-        return SIM_CMD_OK;
-    }
-    case ZWH_ASSOCIATION_SPECIFIC_GROUP_GET: {
-        const zwh_association_specific_group_report_t rep = {0}; /* no button-to-group mapping */
-        devkit_reply(n, out, zwh_association_specific_group_report_encode(&rep, out, sizeof out));
-        return SIM_CMD_OK;
-    }
-    default:
-        return ZWH_ENOTSUP;
-    }
-}
-
-/* ---- Association Group Info v1 ------------------------------------------------ */
-
-static int agi_info(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size_t len)
-{
-    zwh_association_group_info_info_get_t get;
-    if (zwh_association_group_info_info_get_decode(cmd, len, &get) < 0)
-        return ZWH_EINVAL;
-    zwh_association_group_info_info_report_t rep;
-    memset(&rep, 0, sizeof rep);
-    rep.list_mode = get.list_mode;
-    for (uint8_t g = 1; g <= k->info->ngroups; g++) {
-        if (!get.list_mode && g != get.group_id)
-            continue;
-        zwh_association_group_info_group_t *e = &rep.groups[rep.group_count++];
-        e->group_id = g;
-        e->profile = k->info->groups[g - 1].profile;
-    }
-    if (!rep.group_count)
-        return ZWH_EINVAL;
-    uint8_t out[2 + 1 + 7 * DEVKIT_MAX_GROUPS];
-    devkit_reply(n, out, zwh_association_group_info_info_report_encode(&rep, out, sizeof out));
-    return SIM_CMD_OK;
-}
-
-static int agi_cmd(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size_t len)
-{
-    uint8_t out[80];
-    switch (cmd[1]) {
-    case ZWH_ASSOCIATION_GROUP_INFO_NAME_GET: {
-        zwh_association_group_info_name_get_t get;
-        if (zwh_association_group_info_name_get_decode(cmd, len, &get) < 0 || !group_of(k, get.group_id))
-            return ZWH_EINVAL;
-        zwh_association_group_info_name_report_t rep;
-        memset(&rep, 0, sizeof rep);
-        const char *name = k->info->groups[get.group_id - 1].name;
-        rep.group_id = get.group_id;
-        rep.name_len = (uint8_t)strlen(name);
-        memcpy(rep.name, name, rep.name_len);
-        devkit_reply(n, out, zwh_association_group_info_name_report_encode(&rep, out, sizeof out));
-        return SIM_CMD_OK;
-    }
-    case ZWH_ASSOCIATION_GROUP_INFO_INFO_GET:
-        return agi_info(k, n, cmd, len);
-    case ZWH_ASSOCIATION_GROUP_INFO_COMMAND_LIST_GET: {
-        zwh_association_group_info_command_list_get_t get;
-        if (zwh_association_group_info_command_list_get_decode(cmd, len, &get) < 0 ||
-            !group_of(k, get.group_id))
-            return ZWH_EINVAL;
-        const devkit_group_t *g = &k->info->groups[get.group_id - 1];
-        zwh_association_group_info_command_list_report_t rep;
-        memset(&rep, 0, sizeof rep);
-        rep.group_id = get.group_id;
-        rep.command_count = g->ncmds;
-        for (size_t i = 0; i < g->ncmds; i++) {
-            rep.commands[i].cc = g->cmds[i][0];
-            rep.commands[i].command = g->cmds[i][1];
-        }
-        devkit_reply(n, out, zwh_association_group_info_command_list_report_encode(&rep, out, sizeof out));
-        return SIM_CMD_OK;
-    }
-    default:
-        return ZWH_ENOTSUP;
-    }
-}
-
 int devkit_command(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size_t len)
 {
     if (len < 2 || !cc_version(k, cmd[0]))
@@ -488,9 +258,16 @@ int devkit_command(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size_t len)
     case CC_MANUFACTURER_SPECIFIC: return manufacturer_cmd(k, n, cmd, len);
     case CC_ZWAVEPLUS_INFO: return zwplus_cmd(k, n, cmd);
     case CC_POWERLEVEL: return powerlevel_cmd(k, n, cmd, len);
-    case ZWH_CC_CONFIGURATION: return config_cmd(k, n, cmd, len);
-    case ZWH_CC_ASSOCIATION: return assoc_cmd(k, n, cmd, len);
-    case CC_ASSOCIATION_GRP_INFO: return agi_cmd(k, n, cmd, len);
+    case CC_CONFIGURATION: {
+        sim_cfg_t c = cfg_view(k);
+        return sim_cfg_command(&c, n, cmd, len);
+    }
+    case CC_ASSOCIATION:
+    case CC_MULTI_CHANNEL_ASSOCIATION:
+    case CC_ASSOCIATION_GRP_INFO: {
+        sim_assoc_view_t a = assoc_view(k);
+        return sim_assoc_command(&a, n, cmd, len);
+    }
     default: return ZWH_ENOTSUP;
     }
 }

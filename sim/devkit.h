@@ -1,9 +1,10 @@
 /* The parts every seed twin shares, so a twin file holds only what is its own:
  * Version (CC versions from a table), Manufacturer Specific and Z-Wave Plus
- * Info (from the type's sim_product_t), Powerlevel, Configuration v1 with a
- * parameter table enforced device-side, Association v2 + Association Group
- * Info v1 groups, sending to a group's members, and a per-node random stream
- * derived from --seed.
+ * Info (from the type's sim_product_t), Powerlevel, Configuration with a
+ * parameter table enforced device-side (node_config.c, at the version the
+ * table gives), association groups with Association Group Info
+ * (node_assoc.c; Multi Channel Association when the table lists it), sending
+ * to a group's members, and a per-node random stream derived from --seed.
  *
  * A model embeds a devkit_t, calls devkit_init() from create(), offers each
  * command to devkit_command() first (ZWH_ENOTSUP = not one of the kit's) and
@@ -13,38 +14,16 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "node_assoc.h"
+#include "node_config.h"
 #include "nodes.h"
 #include "rng.h"
 
 #define DEVKIT_MAX_PARAMS 16
-#define DEVKIT_MAX_GROUPS 4
-#define DEVKIT_MAX_MEMBERS 5
-#define DEVKIT_MAX_GROUP_CMDS 6
 #define DEVKIT_LIFELINE 1
 #define DEVKIT_CONTROLLER 1
 
 typedef struct devkit devkit_t;
-
-/* A configuration parameter as the device enforces it. Values are stored as
- * the device reads them: `is_signed` parameters as two's complement, the
- * others unsigned (a 2-byte 65535 travels as FF FF). A value outside
- * [min, max] is refused; `alt` (when has_alt) is one more accepted value
- * outside the range (e.g. 255 = "on" beside 0..99). */
-typedef struct devkit_param {
-    uint8_t number;
-    uint8_t size; /* 1, 2, 4 */
-    uint8_t is_signed;
-    uint8_t has_alt;
-    int32_t min, max, def, alt;
-} devkit_param_t;
-
-typedef struct devkit_group {
-    const char *name;     /* AGI name */
-    uint16_t profile;     /* AGI profile (0x0001 Lifeline) */
-    uint8_t max_nodes;
-    uint8_t ncmds;
-    uint8_t cmds[DEVKIT_MAX_GROUP_CMDS][2]; /* AGI command list: CC, command */
-} devkit_group_t;
 
 typedef struct devkit_info {
     uint8_t nversions;
@@ -53,22 +32,18 @@ typedef struct devkit_info {
     uint8_t protocol_major, protocol_minor;
     uint8_t hardware_version;
     uint8_t zwplus_role;          /* Z-Wave Plus Info */
-    uint8_t nparams;
-    const devkit_param_t *params;
-    uint8_t ngroups;
-    const devkit_group_t *groups;
+    uint8_t nparams;              /* <= DEVKIT_MAX_PARAMS */
+    const sim_cfg_param_t *params;
+    uint8_t ngroups;              /* <= SIM_ASSOC_MAX_GROUPS */
+    const sim_assoc_group_desc_t *groups;
     /* Optional: cross-parameter rules (0 accept, ZWH_EINVAL refuse). */
-    int (*param_ok)(const devkit_t *k, uint8_t number, int32_t value);
-    /* Optional: a parameter changed (also after a Set to the default). */
-    void (*param_changed)(void *owner, sim_node_t *n, uint8_t number);
+    int (*param_ok)(const sim_cfg_t *c, uint16_t number, int64_t value);
 } devkit_info_t;
 
 struct devkit {
     const devkit_info_t *info;
-    void *owner; /* the model, handed to param_changed */
-    int32_t values[DEVKIT_MAX_PARAMS];
-    uint8_t nmembers[DEVKIT_MAX_GROUPS];
-    uint16_t members[DEVKIT_MAX_GROUPS][DEVKIT_MAX_MEMBERS];
+    int64_t values[DEVKIT_MAX_PARAMS];
+    sim_assoc_t assoc;
     uint8_t power_level, power_timeout;
     uint16_t test_node, test_acks;
     uint8_t test_status;
@@ -78,7 +53,7 @@ struct devkit {
 
 /* Defaults, and the controller in the Lifeline: a node created already
  * included (--devices) reports to node 1. */
-void devkit_init(devkit_t *k, const devkit_info_t *info, void *owner);
+void devkit_init(devkit_t *k, const devkit_info_t *info);
 /* After a fresh inclusion: an empty Lifeline until the host's Association Set. */
 void devkit_included(devkit_t *k);
 /* Factory reset: default parameters, empty groups. */
@@ -95,15 +70,14 @@ int devkit_command(devkit_t *k, sim_node_t *n, const uint8_t *cmd, size_t len);
 
 /* Current value of a parameter (0 for an unknown number). */
 int32_t devkit_param(const devkit_t *k, uint8_t number);
-/* Sends cmd to every member of group: the controller through sim_node_send,
- * other nodes radio to radio (sim_net_deliver); members not in the network
- * are skipped. Returns how many members it went to. */
-int devkit_send_group(devkit_t *k, sim_node_t *n, uint8_t group, const uint8_t *cmd, size_t len);
+/* Sends cmd to every node of group once (sim_assoc_send()): the controller
+ * through sim_node_send, other nodes radio to radio. */
+void devkit_send_group(devkit_t *k, sim_node_t *n, uint8_t group, const uint8_t *cmd, size_t len);
 /* Sends an encoder's output to the controller (an answer); len <= 0 (an
  * encoder error) sends nothing. */
 void devkit_reply(sim_node_t *n, const uint8_t *buf, int len);
 /* devkit_send_group() of an encoder's output; len <= 0 sends nothing. */
-int devkit_send_encoded(devkit_t *k, sim_node_t *n, uint8_t group, const uint8_t *buf, int len);
+void devkit_send_encoded(devkit_t *k, sim_node_t *n, uint8_t group, const uint8_t *buf, int len);
 /* A model timer that a newer one voids: fn runs after ms of device time with
  * the token as its data; devkit_token() reads it back for the comparison
  * with the model's current token. */

@@ -68,6 +68,25 @@ void sim_assoc_clear(const sim_assoc_view_t *a)
     memset(a->state, 0, sizeof *a->state);
 }
 
+void sim_assoc_clear_group(const sim_assoc_view_t *a, uint8_t group)
+{
+    if (has_group(a, group))
+        a->state->n[group - 1] = 0;
+}
+
+uint8_t sim_assoc_count(const sim_assoc_view_t *a, uint8_t group)
+{
+    return has_group(a, group) ? a->state->n[group - 1] : 0;
+}
+
+int sim_assoc_has(const sim_assoc_view_t *a, uint8_t group, uint8_t node)
+{
+    for (uint8_t i = 0; i < sim_assoc_count(a, group); i++)
+        if (same(&a->state->d[group - 1][i], node, 0, 0))
+            return 1;
+    return 0;
+}
+
 void sim_assoc_send(const sim_assoc_view_t *a, sim_node_t *node, uint8_t group, const uint8_t *cmd, size_t len)
 {
     if (!has_group(a, group) || !node->id)

@@ -23,7 +23,7 @@
 
 #define SIM_ASSOC_MAX_GROUPS 8
 #define SIM_ASSOC_MAX_DEST 10
-#define SIM_ASSOC_MAX_CMDS 8
+#define SIM_ASSOC_MAX_CMDS 10
 
 typedef struct sim_assoc_group_desc {
     const char *name;  /* AGI name */
@@ -56,7 +56,13 @@ typedef struct sim_assoc_view {
 
 /* Adds node to group (1-based); ignored when full or already there. */
 void sim_assoc_add(const sim_assoc_view_t *a, uint8_t group, uint8_t node);
+/* Empties every group, or one group. */
 void sim_assoc_clear(const sim_assoc_view_t *a);
+void sim_assoc_clear_group(const sim_assoc_view_t *a, uint8_t group);
+/* How many destinations group has (0 for a group the node lacks); whether
+ * node (as a node destination) is one of them. */
+uint8_t sim_assoc_count(const sim_assoc_view_t *a, uint8_t group);
+int sim_assoc_has(const sim_assoc_view_t *a, uint8_t group, uint8_t node);
 /* A 0x85 / 0x8E / 0x59 command: SIM_CMD_OK, ZWH_EINVAL or ZWH_ENOTSUP. */
 int sim_assoc_command(const sim_assoc_view_t *a, sim_node_t *node, const uint8_t *cmd, size_t len);
 /* Sends cmd from node to every destination node of group once. */

@@ -38,13 +38,15 @@ int64_t sim_cfg_value(const sim_cfg_t *c, uint16_t num)
 }
 
 /* A wire value (decoded as signed) for parameter p: the size must be the
- * parameter's, the value in its format within min..max. */
-static int check_value(const sim_cfg_param_t *p, uint8_t size, int64_t wire, int64_t *out)
+ * parameter's, the value in its format within min..max (or its alt value),
+ * and the model's rule must take it. */
+static int check_value(const sim_cfg_t *c, const sim_cfg_param_t *p, uint8_t size, int64_t wire, int64_t *out)
 {
-    if (size != p->size || p->read_only || zwh_configuration_value_convert(wire, size, p->format, out) < 0 ||
-        *out < p->min || *out > p->max)
+    if (size != p->size || p->read_only || zwh_configuration_value_convert(wire, size, p->format, out) < 0)
         return ZWH_EINVAL;
-    return 0;
+    if ((*out < p->min || *out > p->max) && !(p->has_alt && *out == p->alt))
+        return ZWH_EINVAL;
+    return c->check ? c->check(c, p->num, *out) : 0;
 }
 
 static int h_set(const sim_cfg_t *c, sim_node_t *node, const uint8_t *cmd, size_t len)
@@ -58,7 +60,7 @@ static int h_set(const sim_cfg_t *c, sim_node_t *node, const uint8_t *cmd, size_
     if (!p || (s.use_default && p->read_only))
         return ZWH_EINVAL;
     int64_t v = p->def;
-    if (!s.use_default && check_value(p, s.size, s.value, &v) < 0)
+    if (!s.use_default && check_value(c, p, s.size, s.value, &v) < 0)
         return ZWH_EINVAL; /* refused: the value stays */
     c->values[i] = v;
     return SIM_CMD_OK;
@@ -70,8 +72,11 @@ static int h_get(const sim_cfg_t *c, sim_node_t *node, const uint8_t *cmd, size_
     size_t i = 0;
     if (zwh_configuration_get_decode(cmd, len, &g) < 0 || c->nparams == 0)
         return ZWH_EINVAL;
-    if (!find(c, g.parameter, &i))
+    if (!find(c, g.parameter, &i)) {
+        if (c->silent_unknown)
+            return ZWH_EINVAL;
         i = 0; /* an unknown parameter is answered with the first one */
+    }
     const sim_cfg_param_t *p = &c->params[i];
     zwh_configuration_report_t r = {(uint8_t)p->num, p->size, p->format, c->values[i]};
     uint8_t b[BUF];
@@ -145,7 +150,7 @@ static int h_bulk_set(const sim_cfg_t *c, sim_node_t *node, const uint8_t *cmd, 
         else if (s->use_default)
             v[i] = p->def;
         else
-            rc = check_value(p, s->size, s->values[i], &v[i]);
+            rc = check_value(c, p, s->size, s->values[i], &v[i]);
     }
     if (rc == 0) {
         for (unsigned i = 0; i < s->count; i++)

@@ -7,10 +7,13 @@
  * is ZWH_ENOTSUP (Supervision NO_SUPPORT).
  *
  * Device-side rules: a Set is refused (ZWH_EINVAL: Supervision FAIL, the value
- * stays) when the parameter is unknown, the size is not the parameter's or the
- * value (read in the parameter's format) is outside min..max. A Bulk Set is
- * all or nothing. A Get for an unknown parameter is answered with the first
- * parameter; Name/Info of an unknown one is an empty text; texts longer than
+ * stays) when the parameter is unknown, the size is not the parameter's, the
+ * value (read in the parameter's format) is outside min..max (and is not the
+ * parameter's one extra value `alt`), or the model's cross-parameter rule
+ * (`check`) refuses it; the Default flag always restores the default. A Bulk
+ * Set is all or nothing. A Get for an unknown parameter is answered with the
+ * first parameter, or not at all (`silent_unknown`, as the seed's v1 plugs
+ * do); Name/Info of an unknown one is an empty text; texts longer than
  * SIM_CFG_TEXT_CHUNK bytes go out as several reports (reports to follow
  * counting down). The Bulk Report carries one size, so a Bulk Get over
  * parameters of mixed sizes is answered with one report per run of equal
@@ -32,16 +35,27 @@ typedef struct sim_cfg_param {
     int64_t min, max, def;
     const char *name, *info; /* v3 texts (UTF-8) */
     uint8_t advanced, read_only;
+    uint8_t has_alt; /* alt is accepted too, outside min..max (e.g. 0xFF "on" beside 0..99) */
+    int64_t alt;
 } sim_cfg_param_t;
 
-/* A model's view: its table (sorted by num), its values (one per entry) and
- * its Configuration CC version. */
-typedef struct sim_cfg {
+/* A parameter without texts or flags: number, size, format, min, max, default. */
+#define SIM_CFG_PARAM(num_, size_, format_, min_, max_, def_)                                                       \
+    {.num = (num_), .size = (size_), .format = (format_), .min = (min_), .max = (max_), .def = (def_)}
+
+typedef struct sim_cfg sim_cfg_t;
+
+/* A model's view: its table (sorted by num), its values (one per entry), its
+ * Configuration CC version, and its device-specific rules. */
+struct sim_cfg {
     const sim_cfg_param_t *params;
     size_t nparams; /* <= SIM_CFG_MAX_PARAMS */
     int64_t *values;
     uint8_t version;
-} sim_cfg_t;
+    uint8_t silent_unknown; /* a Get for a parameter it lacks draws no report */
+    /* Optional: a rule across parameters for a new value (0 accept, ZWH_EINVAL refuse) */
+    int (*check)(const sim_cfg_t *c, uint16_t num, int64_t value);
+};
 
 void sim_cfg_defaults(const sim_cfg_t *c);
 /* The value of parameter num (0 if there is no such parameter). */

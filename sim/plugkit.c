@@ -203,7 +203,7 @@ int plug_init(plug_t *p, const plug_desc_t *d, sim_node_t *n)
     p->d = d;
     p->v10 = MAINS_V10;
     p->switch_all = ZWH_SWITCH_ALL_MODE_INCLUDED;
-    devkit_init(&p->kit, d->kit, p);
+    devkit_init(&p->kit, d->kit);
     return sim_node_after(n, TICK_MS, tick_cb, NULL, 0);
 }
 

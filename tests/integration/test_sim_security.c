@@ -37,21 +37,10 @@ typedef struct {
 static const uint8_t SW_GET[] = {0x25, 0x02};
 static const uint8_t SW_ON[] = {0x25, 0x01, 0xFF};
 
-static int write_keys(char *path, size_t cap)
-{
-    snprintf(path, cap, "/tmp/zwh-sim-keys-XXXXXX");
-    int fd = mkstemp(path); /* mode 0600 */
-    if (fd < 0)
-        return -1;
-    ssize_t n = write(fd, KEYS, sizeof KEYS - 1);
-    close(fd);
-    return n == (ssize_t)(sizeof KEYS - 1) ? 0 : -1;
-}
-
 static int start(void **state, const char *devices, const char *pending, const char *seed)
 {
     sec_t *t = calloc(1, sizeof *t);
-    if (!t || write_keys(t->keys_path, sizeof t->keys_path) < 0)
+    if (!t || simsec_keys_file(t->keys_path, sizeof t->keys_path, KEYS) < 0)
         return -1;
     const char *args[16] = {"--seed", seed, "--home-id", HOME_ARG, "--keys", t->keys_path, "--report-order", "after"};
     size_t n = 8;
@@ -534,7 +523,7 @@ static void keys_file_mode_refused(void **state)
 {
     (void)state;
     char path[64], cmd[256], out[512];
-    assert_int_equal(write_keys(path, sizeof path), 0);
+    assert_int_equal(simsec_keys_file(path, sizeof path, KEYS), 0);
     assert_int_equal(chmod(path, 0644), 0);
     snprintf(cmd, sizeof cmd, "%s/zwh-sim --listen tcp://127.0.0.1:0 --devices s2switch:2 --keys %s 2>&1",
              ZWH_TEST_BIN_DIR, path);

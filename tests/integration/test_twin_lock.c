@@ -1,8 +1,12 @@
 /* The door lock twin of seed 004 ("Best Practices for Z-Wave Door Locks")
  * driven through zwh-sim's Serial API with raw frames: every Sample
  * Communication flow of the article byte for byte where it gives the bytes.
- * The lock runs in plaintext (no --keys): the same commands travel inside S2
- * once the sim's security layer wraps them.
+ * Pre-included (--devices), the lock runs in plaintext (no --keys). Included
+ * by the tests (--pending), it is bootstrapped the real way: the test plays
+ * the controller's side of S2 with the library's engines (sim_secure.c),
+ * grants S2 Access Control with the PIN of the lock's DSK line, and talks to
+ * it under that class; a wrong PIN makes the bootstrap fail at once (KEX
+ * Fail) and leaves the lock a non-secure node.
  *
  * Seed typos, where these tests follow the Z-Wave specification instead:
  *  - "Hub Sends Lock/Unlock Command": the final SUCCESS report is printed as
@@ -18,6 +22,10 @@
  *  - Supervision session ids: the tables show example ids (0x12, 0x13, 0x0A,
  *    0x01); the lock's own ids are its 6-bit counter, checked to increment. */
 #include "sim_fixture.h"
+
+#include "security/s2.h"
+#include "sim_secure.h"
+#include "zwhost/zwhost.h"
 
 #define LOCK 2
 #define C9 0xC9 /* RSSI -55 dBm after each ApplicationCommandHandler */
@@ -36,20 +44,6 @@ static int setup_lock(void **state)
 static int setup_lock_slow(void **state)
 {
     const char *args[] = {"--seed", "4", "--report-order", "after", "--time-scale", "2", "--devices", "lock:2",
-                          NULL};
-    return fx_start(state, args);
-}
-
-static int setup_pending(void **state)
-{
-    const char *args[] = {"--seed", "4", "--report-order", "after", "--time-scale", "10", "--pending", "lock",
-                          NULL};
-    return fx_start(state, args);
-}
-
-static int setup_pending_fast(void **state)
-{
-    const char *args[] = {"--seed", "4", "--report-order", "after", "--time-scale", "100", "--pending", "lock",
                           NULL};
     return fx_start(state, args);
 }
@@ -395,8 +389,71 @@ static void low_battery_warning_once_in_supervision(void **state)
 
 /* ---- "Lock Updates Local Time" after inclusion, and the Lifeline ---- */
 
-static void include_lock(fx_t *fx)
+/* The secure inclusion: a zwh-sim with --keys and the lock pending, and the
+ * controller's side of S2 (node 1) over the same connection. */
+#define HOME 0x7E5A0004u
+#define HOME_ARG "0x7E5A0004"
+
+static const char KEYS[] = "# test data, never real keys\n"
+                           "S0 00112233445566778899aabbccddeeff\n"
+                           "S2_Unauthenticated 0f0e0d0c0b0a09080706050403020100\n"
+                           "S2_Authenticated c0ffee00112233445566778899aabbcc\n"
+                           "S2_AccessControl ffeeddccbbaa99887766554433221100\n";
+
+typedef struct {
+    fx_t *fx;
+    simsec_t s;
+    size_t seen; /* s.rx[] entries already looked at */
+    char keys_path[64];
+} lsec_t;
+
+static int start_pending(void **state, const char *time_scale)
 {
+    lsec_t *t = calloc(1, sizeof *t);
+    if (!t || simsec_keys_file(t->keys_path, sizeof t->keys_path, KEYS) < 0)
+        return -1;
+    const char *args[] = {"--seed", "4", "--home-id", HOME_ARG, "--keys", t->keys_path, "--report-order", "after",
+                          "--time-scale", time_scale, "--pending", "lock", NULL};
+    void *fxs = NULL;
+    if (fx_start(&fxs, args) < 0)
+        return -1;
+    t->fx = fxs;
+    if (simsec_init(&t->s, &t->fx->c, HOME, KEYS) < 0)
+        return -1;
+    *state = t;
+    return 0;
+}
+
+static int setup_pending(void **state)
+{
+    return start_pending(state, "10");
+}
+
+static int setup_pending_fast(void **state)
+{
+    return start_pending(state, "100");
+}
+
+static int teardown_pending(void **state)
+{
+    lsec_t *t = *state;
+    simsec_free(&t->s);
+    void *fxs = t->fx;
+    int rc = fx_stop(&fxs);
+    unlink(t->keys_path);
+    free(t);
+    return rc;
+}
+
+/* AddNode of the pending lock until PROTOCOL_DONE and STOP/DONE; its DSK line
+ * read first, for the PIN and the public key check of the bootstrap. */
+static void include_lock(lsec_t *t)
+{
+    fx_t *fx = t->fx;
+    char line[128];
+    assert_int_equal(sim_proc_read_line(&fx->p, line, sizeof line, 2000), 0);
+    assert_int_equal(strncmp(line, "DSK lock ", 9), 0);
+    assert_int_equal(zwh_dsk_parse(line + 9, t->s.node_dsk, NULL), 0);
     fx_req_noreply(fx, 0x4A, CMD(0xC1, 0x01));
     fx_expect(fx, 0x4A, CMD(0x01, 0x01, 0x00, 0x00), 1000); /* LEARN_READY */
     fx_expect(fx, 0x4A, CMD(0x01, 0x02, 0x00, 0x00), 1000); /* NODE_FOUND */
@@ -405,81 +462,157 @@ static void include_lock(fx_t *fx)
     assert_int_equal(f.func, 0x4A);
     assert_int_equal(f.payload[1], 0x03);
     assert_int_equal(f.payload[2], LOCK);
-    assert_memory_equal(f.payload + 4, ((const uint8_t[]){0x04, 0x40, 0x03}), 3); /* entry control, keypad lock */
+    assert_memory_equal(f.payload + 4, ((const uint8_t[]){0x04, 0x40, 0x03, 0x5E, 0x9F}), 5); /* keypad lock, S2 */
     fx_expect(fx, 0x4A, CMD(0x01, 0x05, LOCK, 0x00), 1000); /* PROTOCOL_DONE */
     fx_req_noreply(fx, 0x4A, CMD(0x05, 0x02));
     fx_expect(fx, 0x4A, CMD(0x02, 0x06, LOCK, 0x00), 1000);
+    /* FLiRS: listening bit clear, FLiRS 1000 ms */
+    fx_res(fx, 0x41, CMD(LOCK), CMD(0x5B, 0xDC, 0x01, 0x04, 0x40, 0x03));
+}
+
+/* The next command from the lock (whatever it is): it came under cls. */
+static const simsec_cmd_t *sec_next(lsec_t *t, int cls, int timeout_ms)
+{
+    uint64_t end = sim_now_ms() + (uint64_t)timeout_ms;
+    while (t->s.nrx <= t->seen && sim_now_ms() < end)
+        simsec_pump(&t->s, 20);
+    assert_true(t->s.nrx > t->seen);
+    const simsec_cmd_t *c = &t->s.rx[t->seen++];
+    assert_int_equal(c->src, LOCK);
+    assert_int_equal(c->cls, cls);
+    return c;
+}
+
+/* The next command from the lock is exactly cmd, under cls. */
+static void sec_expect(lsec_t *t, int cls, const uint8_t *cmd, size_t n, int timeout_ms)
+{
+    const simsec_cmd_t *c = sec_next(t, cls, timeout_ms);
+    assert_int_equal(c->len, n);
+    assert_memory_equal(c->b, cmd, n);
+}
+
+/* Nothing from the lock for ms. */
+static void sec_quiet(lsec_t *t, int ms)
+{
+    simsec_pump(&t->s, ms);
+    assert_int_equal(t->s.nrx, t->seen);
+}
+
+/* cmd to the lock under cls, its transmission completed (TX OK) */
+static void sec_send(lsec_t *t, int cls, const uint8_t *cmd, size_t n)
+{
+    simsec_send(&t->s, LOCK, cls, cmd, n);
+    simsec_idle(&t->s, 3000);
+    assert_int_equal(t->s.tx_state, 0);
+    assert_int_equal(t->s.last_tx_status, 0x00);
+}
+
+/* the next command: a Supervision Get (no status updates) wrapping inner,
+ * under cls; answered with SUCCESS under cls */
+static void sec_sup_success(lsec_t *t, int cls, const uint8_t *inner, size_t n, int timeout_ms)
+{
+    const simsec_cmd_t *c = sec_next(t, cls, timeout_ms);
+    assert_int_equal(c->len, 4 + n);
+    assert_int_equal(c->b[0], 0x6C);
+    assert_int_equal(c->b[1], 0x01);
+    assert_int_equal(c->b[2] & 0xC0, 0x00);
+    assert_int_equal(c->b[3], n);
+    assert_memory_equal(c->b + 4, inner, n);
+    const uint8_t rep[] = {0x6C, 0x02, (uint8_t)(c->b[2] & 0x3F), 0xFF, 0x00};
+    sec_send(t, cls, rep, sizeof rep);
+}
+
+#define AC ZWH_SECCLASS_S2_ACCESS_CONTROL
+#define PLAIN ZWH_SECCLASS_NONE
+
+/* The seed's time algorithm once its Date Get (already seen) is answered with
+ * date (year hi, lo, month, day): Time Get, answered with time (hour, minute,
+ * second), then the time zone / DST (Time Offset Get, Time CC v2), all under cls. */
+static void answer_date_time(lsec_t *t, int cls, const uint8_t date[4], const uint8_t time[3])
+{
+    const uint8_t date_rep[] = {0x8A, 0x04, date[0], date[1], date[2], date[3]};
+    const uint8_t time_rep[] = {0x8A, 0x02, time[0], time[1], time[2]};
+    sec_send(t, cls, date_rep, sizeof date_rep);
+    sec_expect(t, cls, CMD(0x8A, 0x01), 1000);
+    sec_send(t, cls, time_rep, sizeof time_rep);
+    sec_expect(t, cls, CMD(0x8A, 0x06), 1000);
 }
 
 static void time_date_get_after_inclusion_and_lifeline(void **state)
 {
-    fx_t *fx = *state;
-    include_lock(fx);
-    /* FLiRS: listening bit clear, FLiRS 1000 ms */
-    fx_res(fx, 0x41, CMD(LOCK), CMD(0x5B, 0xDC, 0x01, 0x04, 0x40, 0x03));
-    /* seed algorithm: Date Get first, then Time Get once the Date Report is in */
-    expect_cmd(fx, CMD(0x8A, 0x03), 2000);
-    /* seed: Date Report 10 September 2019 */
-    send_cmd(fx, CMD(0x8A, 0x04, 0x07, 0xE3, 0x09, 0x0A));
-    expect_cmd(fx, CMD(0x8A, 0x01), 1000);
-    /* seed: Time Report 5:06:07 */
-    send_cmd(fx, CMD(0x8A, 0x02, 0x05, 0x06, 0x07));
-    /* then the time zone / DST (Time CC v2) */
-    expect_cmd(fx, CMD(0x8A, 0x06), 1000);
+    lsec_t *t = *state;
+    include_lock(t);
+    /* the lock requests S2 Access Control only: granted with the DSK's PIN */
+    assert_int_equal(simsec_kex_start(&t->s, LOCK, ZWH__KEX_ROLE_CONTROLLER, ZWH_KEY_S2_ACCESS_CONTROL,
+                                      SIMSEC_PIN_RIGHT), 0);
+    assert_int_equal(simsec_kex_run(&t->s, 20000), 1);
+    assert_int_equal(t->s.kex_keys, ZWH_KEY_S2_ACCESS_CONTROL);
+    /* on_included runs after the bootstrap; seed algorithm: Date Get first,
+     * then Time Get once the Date Report is in, all under Access Control */
+    sec_expect(t, AC, CMD(0x8A, 0x03), 2000);
+    /* seed: Date Report 10 September 2019, Time Report 5:06:07 */
+    answer_date_time(t, AC, (const uint8_t[]){0x07, 0xE3, 0x09, 0x0A}, (const uint8_t[]){0x05, 0x06, 0x07});
     /* the clock runs: 2019-09-10 was a Tuesday (2), 05:06 */
-    send_cmd(fx, CMD(0x81, 0x05));
-    expect_cmd(fx, CMD(0x81, 0x06, 0x45, 0x06), 1000);
+    sec_send(t, AC, CMD(0x81, 0x05));
+    sec_expect(t, AC, CMD(0x81, 0x06, 0x45, 0x06), 1000);
+    /* a secure lock ignores its secure classes in plaintext */
+    sec_send(t, PLAIN, CMD(0x81, 0x05));
+    sec_quiet(t, 500);
 
     /* joined later: the Lifeline is empty until the host sets it */
-    send_cmd(fx, CMD(0x85, 0x02, 0x01));
-    expect_cmd(fx, CMD(0x85, 0x03, 0x01, 0x05, 0x00), 1000);
-    stdin_line(fx, "node 2 manual unlock");
-    assert_true(sim_client_quiet(&fx->c, 700));
-    send_cmd(fx, CMD(0x85, 0x01, 0x01, 0x01));
-    send_cmd(fx, CMD(0x85, 0x02, 0x01));
-    expect_cmd(fx, CMD(0x85, 0x03, 0x01, 0x05, 0x00, 0x01), 1000);
-    stdin_line(fx, "node 2 manual lock");
-    sup_success(fx, expect_sup_get(fx, CMD(OP_REPORT_SECURED), 1000));
+    sec_send(t, AC, CMD(0x85, 0x02, 0x01));
+    sec_expect(t, AC, CMD(0x85, 0x03, 0x01, 0x05, 0x00), 1000);
+    stdin_line(t->fx, "node 2 manual unlock");
+    sec_quiet(t, 700);
+    sec_send(t, AC, CMD(0x85, 0x01, 0x01, 0x01));
+    sec_send(t, AC, CMD(0x85, 0x02, 0x01));
+    sec_expect(t, AC, CMD(0x85, 0x03, 0x01, 0x05, 0x00, 0x01), 1000);
+    stdin_line(t->fx, "node 2 manual lock");
+    sec_sup_success(t, AC, CMD(OP_REPORT_SECURED), 1000);
+    sec_quiet(t, 700);
     /* time-sync on demand repeats the algorithm, now through the Lifeline */
-    stdin_line(fx, "node 2 time-sync");
-    expect_cmd(fx, CMD(0x8A, 0x03), 2000);
-    send_cmd(fx, CMD(0x8A, 0x04, 0x07, 0xE4, 0x01, 0x02));
-    expect_cmd(fx, CMD(0x8A, 0x01), 1000);
-    send_cmd(fx, CMD(0x8A, 0x02, 0x17, 0x3B, 0x00));
-    expect_cmd(fx, CMD(0x8A, 0x06), 1000);
-    send_cmd(fx, CMD(0x8B, 0x02));
-    sim_frame_t f;
-    assert_int_equal(sim_client_frame(&fx->c, 1000, &f), 1);
-    assert_int_equal(f.payload[2], 9);
-    assert_memory_equal(f.payload + 3, ((const uint8_t[]){0x8B, 0x03, 0x07, 0xE4, 0x01, 0x02, 0x17, 0x3B}), 8);
+    stdin_line(t->fx, "node 2 time-sync");
+    sec_expect(t, AC, CMD(0x8A, 0x03), 2000);
+    answer_date_time(t, AC, (const uint8_t[]){0x07, 0xE4, 0x01, 0x02}, (const uint8_t[]){0x17, 0x3B, 0x00});
+    sec_send(t, AC, CMD(0x8B, 0x02));
+    const simsec_cmd_t *c = sec_next(t, AC, 1000);
+    assert_int_equal(c->len, 9);
+    assert_memory_equal(c->b, ((const uint8_t[]){0x8B, 0x03, 0x07, 0xE4, 0x01, 0x02, 0x17, 0x3B}), 8);
 }
 
+/* A wrong PIN: the bootstrap fails at once with KEX Fail (not after the 30 s
+ * TB1 timer), the lock stays non-secure and runs the time algorithm in
+ * plaintext. */
 static void time_falls_back_to_clock_then_time_parameters(void **state)
 {
-    fx_t *fx = *state;
-    include_lock(fx);
-    /* Date Get unanswered: 3 tries a few (scaled) minutes apart */
-    expect_cmd(fx, CMD(0x8A, 0x03), 2000);
-    expect_cmd(fx, CMD(0x8A, 0x03), 3000);
-    expect_cmd(fx, CMD(0x8A, 0x03), 3000);
-    /* then Clock Get, then Time Parameters Get */
-    expect_cmd(fx, CMD(0x81, 0x05), 1500);
-    expect_cmd(fx, CMD(0x8B, 0x02), 1500);
-    /* 2019-06-03 03:09:30 UTC (no time zone: local) */
-    send_cmd(fx, CMD(0x8B, 0x03, 0x07, 0xE3, 0x06, 0x03, 0x03, 0x09, 0x1E));
-    /* the daily re-sync runs at 03:10 (seed), 30 s of device time later */
+    lsec_t *t = *state;
+    include_lock(t);
     uint64_t t0 = sim_now_ms();
-    expect_cmd(fx, CMD(0x8A, 0x03), 1500);
+    assert_int_equal(simsec_kex_start(&t->s, LOCK, ZWH__KEX_ROLE_CONTROLLER, ZWH_KEY_S2_ACCESS_CONTROL,
+                                      SIMSEC_PIN_WRONG), 0);
+    assert_int_equal(simsec_kex_run(&t->s, 20000), -1);
+    assert_int_equal(t->s.kex_fail, ZWH__KEX_FAIL_DECRYPT);
+    assert_true(t->s.decrypt_failures >= 1);
+    /* Date Get unanswered: 3 tries a few (scaled) minutes apart */
+    sec_expect(t, PLAIN, CMD(0x8A, 0x03), 2000);
+    assert_true(sim_now_ms() - t0 < 5000);
+    sec_expect(t, PLAIN, CMD(0x8A, 0x03), 3000);
+    sec_expect(t, PLAIN, CMD(0x8A, 0x03), 3000);
+    /* then Clock Get, then Time Parameters Get */
+    sec_expect(t, PLAIN, CMD(0x81, 0x05), 1500);
+    sec_expect(t, PLAIN, CMD(0x8B, 0x02), 1500);
+    /* 2019-06-03 03:09:30 UTC (no time zone: local) */
+    sec_send(t, PLAIN, CMD(0x8B, 0x03, 0x07, 0xE3, 0x06, 0x03, 0x03, 0x09, 0x1E));
+    /* the daily re-sync runs at 03:10 (seed), 30 s of device time later */
+    t0 = sim_now_ms();
+    sec_expect(t, PLAIN, CMD(0x8A, 0x03), 1500);
     assert_true(sim_now_ms() - t0 < 1000);
-    send_cmd(fx, CMD(0x8A, 0x04, 0x07, 0xE3, 0x06, 0x03));
-    expect_cmd(fx, CMD(0x8A, 0x01), 1000);
-    send_cmd(fx, CMD(0x8A, 0x02, 0x03, 0x0A, 0x05));
-    expect_cmd(fx, CMD(0x8A, 0x06), 1000);
+    answer_date_time(t, PLAIN, (const uint8_t[]){0x07, 0xE3, 0x06, 0x03}, (const uint8_t[]){0x03, 0x0A, 0x05});
     /* 2019-06-03 was a Monday (1), hour 3 */
-    send_cmd(fx, CMD(0x81, 0x05));
-    sim_frame_t f;
-    assert_int_equal(sim_client_frame(&fx->c, 1000, &f), 1);
-    assert_memory_equal(f.payload + 3, ((const uint8_t[]){0x81, 0x06, 0x23}), 3);
+    sec_send(t, PLAIN, CMD(0x81, 0x05));
+    const simsec_cmd_t *c = sec_next(t, PLAIN, 1000);
+    assert_int_equal(c->len, 4);
+    assert_memory_equal(c->b, ((const uint8_t[]){0x81, 0x06, 0x23}), 3);
 }
 
 /* ---- "Generic Schedule to Enable a User Code" ---- */
@@ -599,8 +732,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(keypad_good_code_unlocks_with_embedded_user_code_report, setup_lock, fx_stop),
         cmocka_unit_test_setup_teardown(extended_user_code_for_id_300, setup_lock, fx_stop),
         cmocka_unit_test_setup_teardown(low_battery_warning_once_in_supervision, setup_lock, fx_stop),
-        cmocka_unit_test_setup_teardown(time_date_get_after_inclusion_and_lifeline, setup_pending, fx_stop),
-        cmocka_unit_test_setup_teardown(time_falls_back_to_clock_then_time_parameters, setup_pending_fast, fx_stop),
+        cmocka_unit_test_setup_teardown(time_date_get_after_inclusion_and_lifeline, setup_pending, teardown_pending),
+        cmocka_unit_test_setup_teardown(time_falls_back_to_clock_then_time_parameters, setup_pending_fast,
+                                        teardown_pending),
         cmocka_unit_test_setup_teardown(generic_schedule_and_authentication_gate_a_code, setup_lock, fx_stop),
         cmocka_unit_test_setup_teardown(device_information_and_lifeline_group, setup_lock, fx_stop),
     };

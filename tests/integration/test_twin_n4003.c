@@ -3,8 +3,12 @@
  * every configuration parameter of the seed (properties, names, info texts,
  * defaults, ranges enforced device-side, Bulk, Default Reset), Meter v5,
  * Indicator v3, Notification v8 power alarms, Association / Multi Channel
- * Association / AGI, and node-side Supervision. Plaintext: no --keys. */
+ * Association / AGI, and node-side Supervision. Plaintext: no --keys; the
+ * Configuration Info Reports longer than a frame come in Transport Service
+ * segments, reassembled as a controller does (sim_secure.c). */
 #include "sim_fixture.h"
+#include "sim_secure.h"
+#include "zwhost/zwhost.h"
 
 #define NODE 2
 #define MAXGOT 64
@@ -305,23 +309,49 @@ static void config_properties_names_defaults(void **state)
     ask(fx, B(0x70, 0x0A, 0x00, 0x09), B(0x70, 0x0B, 0x00, 0x09, 0x00));
 }
 
-/* The Info text of parameter num, reassembled from its reports. */
-static size_t info_text(fx_t *fx, uint8_t num, char *out, size_t *nrep)
+/* The Info text of parameter num, reassembled from its reports, read the way
+ * a controller does: a report longer than the plug's 46-byte frame comes in
+ * Transport Service segments, which the library's engine (sim_secure.c, in
+ * plaintext: no keys) reassembles and answers with Segment Complete by
+ * SendData; only then does the plug send its next report. The reports must
+ * come whole and in order, their reports-to-follow counting down to 0; nrep
+ * gets how many there were, nseg how many of them came segmented (exactly
+ * those that do not fit one frame). */
+static size_t info_text(fx_t *fx, uint8_t num, char *out, size_t *nrep, size_t *nseg)
 {
-    uint8_t get[] = {0x70, 0x0C, 0x00, num};
-    got_t g;
-    xfer(fx, get, sizeof get, &g);
-    only(&g, 0x70, 0x0D);
-    size_t len = 0;
-    for (size_t i = 0; i < g.n; i++) {
-        assert_true(g.len[i] >= 5);
-        assert_memory_equal(g.cmd[i], ((const uint8_t[]){0x70, 0x0D, 0x00, num}), 4);
-        assert_int_equal(g.cmd[i][4], g.n - 1 - i); /* reports to follow counts down */
-        memcpy(out + len, g.cmd[i] + 5, g.len[i] - 5);
-        len += g.len[i] - 5;
+    simsec_t *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    assert_int_equal(simsec_init(s, &fx->c, 0, "# plaintext: no keys\n"), 0);
+    const uint8_t get[] = {0x70, 0x0C, 0x00, num};
+    simsec_send(s, NODE, ZWH_SECCLASS_NONE, get, sizeof get);
+    uint8_t follow[16];
+    size_t len = 0, n = 0;
+    *nseg = 0;
+    for (;;) {
+        int i = simsec_wait(s, NODE, 0x70, 0x0D, 4000);
+        assert_true(i >= 0);
+        const simsec_cmd_t *c = &s->rx[i];
+        assert_int_equal(c->cls, ZWH_SECCLASS_NONE);
+        assert_true(c->len >= 5 && n < sizeof follow);
+        assert_memory_equal(c->b, ((const uint8_t[]){0x70, 0x0D, 0x00, num}), 4);
+        assert_int_equal(c->segmented, c->len > 46);
+        *nseg += c->segmented;
+        follow[n++] = c->b[4];
+        memcpy(out + len, c->b + 5, c->len - 5);
+        len += c->len - 5;
+        if (c->b[4] == 0)
+            break;
     }
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(follow[i], n - 1 - i); /* reports to follow counts down */
+    /* every segment was answered and nothing more is on its way */
+    simsec_idle(s, 3000);
+    assert_int_equal(s->tx_state, 0);
+    assert_true(s->ts_segments_in >= 2 * *nseg);
+    simsec_free(s);
+    free(s);
     out[len] = '\0';
-    *nrep = g.n;
+    *nrep = n;
     return len;
 }
 
@@ -329,22 +359,27 @@ static void config_info_texts(void **state)
 {
     fx_t *fx = *state;
     char text[512];
-    size_t nrep;
-    /* seed 002 Parameter 7's description, 101 bytes: two reports (64 + 37), the
-     * first longer than a 46-byte frame (Transport Service once secure) */
+    size_t nrep, nseg;
+    /* seed 002 Parameter 7's description, 101 bytes: two reports (64 + 37 text
+     * bytes); the first, 69 bytes, does not fit a 46-byte frame and comes in
+     * Transport Service segments (issue 5), the second in one frame */
     const char *p7 = "Determines minimum change in current (A) that will result in sending new power report. "
                      "(Value * 0.1A)";
-    assert_int_equal(info_text(fx, 7, text, &nrep), strlen(p7));
+    assert_int_equal(info_text(fx, 7, text, &nrep, &nseg), strlen(p7));
     assert_string_equal(text, p7);
     assert_int_equal(nrep, 2);
-    /* Parameter 1: the description and the seed's four option values */
-    info_text(fx, 1, text, &nrep);
+    assert_int_equal(nseg, 1);
+    /* Parameter 1: the description and the seed's four option values, 115
+     * bytes: 64 + 51, both reports segmented */
+    info_text(fx, 1, text, &nrep, &nseg);
     assert_int_equal(nrep, 2);
+    assert_int_equal(nseg, 2);
     assert_non_null(strstr(text, "Define LED behavior"));
     assert_non_null(strstr(text, "3: LED Always On"));
-    /* Parameter 6: short, one report */
-    info_text(fx, 6, text, &nrep);
+    /* Parameter 6: 59 bytes, one report, segmented (64 bytes) */
+    info_text(fx, 6, text, &nrep, &nseg);
     assert_int_equal(nrep, 1);
+    assert_int_equal(nseg, 1);
     assert_string_equal(text, "Determines the minimum time before sending new power report");
     ask(fx, B(0x70, 0x0C, 0x00, 0x63), B(0x70, 0x0D, 0x00, 0x63, 0x00));
 }

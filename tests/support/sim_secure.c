@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "security/keystore.h"
 #include "serialapi/frame.h"
 #include "zwhost/error.h"
@@ -586,4 +587,17 @@ void simsec_free(simsec_t *s)
     free(s->ts);
     free(s->datagram);
     memset(s, 0, sizeof *s);
+}
+
+int simsec_keys_file(char *path, size_t cap, const char *text)
+{
+    if (snprintf(path, cap, "/tmp/zwh-sim-keys-XXXXXX") >= (int)cap)
+        return -1;
+    int fd = mkstemp(path); /* mode 0600 */
+    if (fd < 0)
+        return -1;
+    size_t len = strlen(text);
+    ssize_t n = write(fd, text, len);
+    close(fd);
+    return n == (ssize_t)len ? 0 : -1;
 }

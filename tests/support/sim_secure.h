@@ -26,7 +26,10 @@
  *                                      answering the PIN request with the node's
  *                                      real PIN (SIMSEC_PIN_RIGHT) or a wrong one
  *   simsec_kex_run(&s, ms)             pumps until the bootstrap ended: 1 done,
- *                                      -1 failed, 0 still running */
+ *                                      -1 failed, 0 still running
+ *   simsec_keys_file(path, cap, text)  writes text to a new mode-0600 temporary
+ *                                      file for zwh-sim --keys (its name into
+ *                                      path; the caller unlinks it): 0 or -1 */
 #ifndef ZWH_TEST_SIM_SECURE_H
 #define ZWH_TEST_SIM_SECURE_H
 
@@ -130,5 +133,6 @@ int simsec_wait(simsec_t *s, uint16_t nid, uint8_t cc, uint8_t cmd, int ms);
 void simsec_idle(simsec_t *s, int ms);
 int simsec_kex_start(simsec_t *s, uint16_t nid, int role, uint8_t allow, int pin_mode);
 int simsec_kex_run(simsec_t *s, int ms);
+int simsec_keys_file(char *path, size_t cap, const char *text);
 
 #endif
