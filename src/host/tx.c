@@ -21,7 +21,9 @@
 #define DEFAULT_TIMEOUT_MS 10000u
 #define NONCE_TIMEOUT_MS 5000u
 #define MAX_NONCE_ROUNDS 3
-#define MAX_RESYNC_RESENDS 2
+#define MAX_RESYNC_RESENDS 3
+#define RESYNC_DELAY_MS 60
+#define RESYNC_JITTER_MS 240
 #define MAX_TXS 512
 #define DEFAULT_PAYLOAD 46
 #define TXO_DEFAULT 0x25 /* ACK | AUTO_ROUTE | EXPLORE */
@@ -32,7 +34,7 @@
 #define CC_TRANSPORT_SERVICE 0x55
 #define WAKE_UP_NO_MORE_INFORMATION 0x08
 
-enum { TX_QUEUED = 0, TX_NONCE, TX_SENDING, TX_WAITING };
+enum { TX_QUEUED = 0, TX_NONCE, TX_SENDING, TX_WAITING, TX_RESYNC };
 
 struct zwh__tx {
     zwh__tx_t *next;
@@ -51,6 +53,7 @@ struct zwh__tx {
     uint8_t session_id;
     uint8_t nonce_rounds;
     uint8_t resends;    /* re-sent after the node resynchronised (Nonce Report SOS) */
+    uint64_t resend_at; /* TX_RESYNC: when to send again */
     bool sent;          /* SendData acknowledged */
     bool have_final;    /* report / final supervision status arrived */
     int final_status;
@@ -490,12 +493,19 @@ void zwh__tx_on_nonce(zwh_host_t *h, uint16_t node, bool resync)
             (t->state != TX_SENDING && t->state != TX_WAITING) || t->resends >= MAX_RESYNC_RESENDS)
             continue;
         t->resends++;
-        ZWH_LOGD(&h->log, "node %u: resynchronised; transaction %u sent again", node, t->id);
         if (t->supervised)
             (void)zwh__sup_tx_cancel(&h->sup, t->node, t->endpoint, t->session_id);
         t->sent = false;
-        t->state = TX_SENDING;
-        transmit(h, t);
+        /* Both ends drew the same SPAN nonce when their frames crossed; the node
+         * re-sends its own frame too. Wait a little, with a jitter, so the two
+         * retransmissions do not cross again. */
+        uint64_t now = zwh__host_now(h);
+        uint32_t mix = (uint32_t)(now * 2654435761u) ^ (t->id * 40503u);
+        t->resend_at = now + RESYNC_DELAY_MS + mix % RESYNC_JITTER_MS;
+        t->state = TX_RESYNC;
+        ZWH_LOGD(&h->log, "node %u: resynchronised; transaction %u goes again in %llu ms", node, t->id,
+                 (unsigned long long)(t->resend_at - now));
+        zwh__tx_arm(h);
         return;
     }
 }
@@ -602,6 +612,12 @@ static void on_timer(uv_timer_t *t)
     if (h->ts)
         zwh__ts_tick(h->ts, now);
     zwh__iv_tick(h, now);
+    for (zwh__tx_t *tx = h->txs; tx; tx = tx->next)
+        if (tx->state == TX_RESYNC && tx->resend_at <= now) {
+            tx->state = TX_SENDING;
+            transmit(h, tx);
+            break; /* the list may change: the timer comes back for the others */
+        }
     bool again = true;
     while (again) {
         again = false;
@@ -626,9 +642,12 @@ void zwh__tx_arm(zwh_host_t *h)
         if (t < d)
             d = t;
     }
-    for (const zwh__tx_t *tx = h->txs; tx; tx = tx->next)
+    for (const zwh__tx_t *tx = h->txs; tx; tx = tx->next) {
         if (tx->state != TX_QUEUED && tx->deadline < d)
             d = tx->deadline;
+        if (tx->state == TX_RESYNC && tx->resend_at < d)
+            d = tx->resend_at;
+    }
     uint64_t iv = zwh__iv_deadline(h);
     if (iv < d)
         d = iv;
