@@ -1,4 +1,5 @@
-/* zwhost — the steps of a node interview, as reported in interview progress
+/** @file
+ * zwhost — the steps of a node interview, as reported in interview progress
  * events. Constants only.
  *
  * An interview runs the steps in this order; a step that does not apply to a
@@ -8,7 +9,8 @@
 #ifndef ZWHOST_INTERVIEW_H
 #define ZWHOST_INTERVIEW_H
 
-/* X(constant suffix, value, name) */
+/** The steps as an X-macro table: X(constant suffix, value, name). The name is the
+ * message of the ZWH_EVENT_INTERVIEW event of that step. */
 #define ZWH_INTERVIEW_STEPS(X)                                                   \
     X(NODE_INFO, 0, "node_info")             /* the node information frame */  \
     X(SECURITY_S2, 1, "security_s2")         /* S2 Commands Supported */        \
@@ -28,7 +30,11 @@
     X(BATTERY, 15, "battery")                /* level */                        \
     X(LIFELINE, 16, "lifeline")              /* Lifeline and wake-up target */
 
+/** @cond */
 #define ZWH_INTERVIEW_STEP_ENUM_(n, v, s) ZWH_INTERVIEW_STEP_##n = v,
+/** @endcond */
+/** ZWH_INTERVIEW_STEP_NODE_INFO ... ZWH_INTERVIEW_STEP_LIFELINE, in interview order, and
+ * ZWH_INTERVIEW_STEP_COUNT, the number of steps. */
 enum { ZWH_INTERVIEW_STEPS(ZWH_INTERVIEW_STEP_ENUM_) ZWH_INTERVIEW_STEP_COUNT };
 #undef ZWH_INTERVIEW_STEP_ENUM_
 

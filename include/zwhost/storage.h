@@ -1,4 +1,5 @@
-/* zwhost — where the host keeps what survives a restart.
+/** @file
+ * zwhost — where the host keeps what survives a restart.
  *
  * The host persists its node table, interview results, granted security classes,
  * S2 sequence state and the SmartStart provisioning list as one opaque byte
@@ -24,7 +25,7 @@
 extern "C" {
 #endif
 
-/* Loads the state saved last.
+/** Loads the state saved last (called at zwh_host_start(), on the loop's thread).
  *   On success: sets *data to a buffer holding the bytes and *len to their
  *   number, and returns 0. The buffer belongs to the application; the library
  *   reads it before the load call's caller returns and then, if the free
@@ -36,7 +37,8 @@ extern "C" {
  *   ignored and the host reports the error instead of starting empty. */
 typedef int (*zwh_storage_load_cb)(uint8_t **data, size_t *len, void *user);
 
-/* Replaces the saved state with data[0..len). The buffer is borrowed for the
+/** Replaces the saved state with data[0..len) (on the loop's thread, shortly after
+ * changes, from zwh_host_save_state() and at close). The buffer is borrowed for the
  * call only: copy what you keep. The replacement must be atomic: after a crash
  * or power loss at any point, the next load returns either the old or the new
  * bytes, never a mixture (a truncated or mixed result is detected at load and
@@ -44,16 +46,18 @@ typedef int (*zwh_storage_load_cb)(uint8_t **data, size_t *len, void *user);
  * next save). */
 typedef int (*zwh_storage_save_cb)(const uint8_t *data, size_t len, void *user);
 
-/* Releases a buffer the load callback returned (may be NULL, see above). */
+/** Releases a buffer the load callback returned (may be NULL, see above). */
 typedef void (*zwh_storage_free_cb)(uint8_t *data, void *user);
 
-/* The state file (copied; NULL or "" = no persistence), before zwh_host_start. */
+/** The state file (path copied; NULL or "" = no persistence), before zwh_host_start().
+ * A missing file starts an empty state; a damaged one makes zwh_host_start() fail. */
 ZWH_EXTERN int zwh_host_set_state_file(zwh_host_t *host, const char *path);
-/* The application's storage instead of a file (load and save both set, or both
- * NULL); before zwh_host_start. */
+/** The application's storage instead of a file (load and save both set, or both
+ * NULL = none); before zwh_host_start(). `user` is passed to the three callbacks.
+ * ZWH_EINVAL for only one of load/save. */
 ZWH_EXTERN int zwh_host_set_storage(zwh_host_t *host, zwh_storage_load_cb load, zwh_storage_save_cb save,
                                     zwh_storage_free_cb release, void *user);
-/* Writes the state now (it is also written shortly after each change and at
+/** Writes the state now (it is also written shortly after each change and at
  * close). 0, ZWH_ENOTCONN before ready, or the storage's error. */
 ZWH_EXTERN int zwh_host_save_state(zwh_host_t *host);
 

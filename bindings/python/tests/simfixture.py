@@ -19,9 +19,14 @@ class Sim:
     """zwh-sim --listen tcp://127.0.0.1:0 ARGS; .url from its LISTEN line; a context manager."""
 
     def __init__(self, *args):
+        # ZWH_SIM_LOG=FILE keeps the sim's log (stderr) for debugging a failing test
+        log = os.environ.get("ZWH_SIM_LOG")
+        err = open(log, "a") if log else subprocess.DEVNULL
         self.proc = subprocess.Popen([SIM, "--listen", "tcp://127.0.0.1:0", "--seed", "7"] + list(args),
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, text=True)
+                                     stderr=err, text=True)
+        if log:
+            err.close()
         line = self.proc.stdout.readline().strip()
         if not line.startswith("LISTEN "):
             self.stop()

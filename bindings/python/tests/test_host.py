@@ -93,8 +93,12 @@ class StartTest(SimTestCase):
             os.chmod(keys, 0o640)
             with self.assertRaises(zwhost.KeyFileMode):
                 zwhost.Host(port=sim.url, keys=keys)
-            with self.assertRaises(zwhost.NotSupported):
-                zwhost.Host(port=sim.url, state=os.path.join(d, "state.bin"))
+            os.chmod(keys, 0o600)
+            state = os.path.join(d, "state.bin")
+            with zwhost.Host(port=sim.url, keys=keys, state=state) as host:
+                host.save_state()
+            self.assertEqual(stat.S_IMODE(os.stat(state).st_mode), 0o600)
+            self.assertGreater(os.path.getsize(state), 0)
         self.assertFalse(loop_threads())
 
 

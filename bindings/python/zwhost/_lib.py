@@ -28,6 +28,31 @@ EVENT_CB = ctypes.CFUNCTYPE(None, c_void_p, c_void_p, c_void_p)
 CLOSE_CB = ctypes.CFUNCTYPE(None, c_void_p, c_void_p)
 WAKEUP_CB = ctypes.CFUNCTYPE(None, c_void_p, c_void_p)
 LOG_CB = ctypes.CFUNCTYPE(None, c_int, c_char_p, c_void_p)
+# send.h, inclusion.h: (host, result, user), (host, status, node, granted, kex_fail, user),
+# (host, status, node, user)
+SEND_CB = ctypes.CFUNCTYPE(None, c_void_p, c_void_p, c_void_p)
+INCLUDE_CB = ctypes.CFUNCTYPE(None, c_void_p, c_int, c_uint16, c_uint32, c_int, c_void_p)
+NODE_CB = ctypes.CFUNCTYPE(None, c_void_p, c_int, c_uint16, c_void_p)
+
+# The CC codecs the node surface uses: (function, struct or None) -> prototypes below.
+# encode(in, out, cap) / encode(out, cap) when the struct is None; decode(frame, len, out).
+CODECS = {
+    "door_lock_operation_set": S.DoorLockOperationSetC,
+    "door_lock_operation_get": None,
+    "door_lock_operation_report": S.DoorLockOperationReportC,
+    "user_code_set": S.UserCodeC,
+    "user_code_get": S.UserCodeGetC,
+    "user_code_report": S.UserCodeC,
+    "binary_switch_set": S.BinarySwitchSetC,
+    "binary_switch_get": None,
+    "binary_switch_report": S.BinarySwitchReportC,
+    "meter_get": S.MeterGetC,
+    "meter_report": S.MeterReportC,
+    "configuration_set": S.ConfigurationSetC,
+    "configuration_get": S.ConfigurationGetC,
+    "configuration_report": S.ConfigurationReportC,
+    "notification_report": S.NotificationReportC,
+}
 
 # name: (restype, argtypes)
 PROTOTYPES = {
@@ -45,6 +70,10 @@ PROTOTYPES = {
     "zwh_event_get_node_id": (c_uint16, [c_void_p]),
     "zwh_event_get_data": (P(c_uint8), [c_void_p, P(c_size_t)]),
     "zwh_event_get_rssi": (c_int, [c_void_p]),
+    "zwh_event_get_endpoint": (c_int, [c_void_p]),
+    "zwh_event_get_secclass": (c_int, [c_void_p]),
+    "zwh_event_get_value": (c_uint32, [c_void_p]),
+    "zwh_event_get_progress": (c_int, [c_void_p, P(c_int), P(c_int)]),
     # host.h: lifecycle
     "zwh_host_new": (c_int, [c_void_p, P(c_void_p)]),
     "zwh_host_set_port": (c_int, [c_void_p, c_char_p]),
@@ -62,6 +91,51 @@ PROTOTYPES = {
     "zwh_host_get_node_ids": (c_int, [c_void_p, P(c_uint16), c_size_t, P(c_size_t)]),
     "zwh_host_get_node_info": (c_int, [c_void_p, c_uint16, P(S.NodeInfoC)]),
     "zwh_generic_class_name": (c_char_p, [c_uint8]),
+    "zwh_host_get_node_ccs": (c_int, [c_void_p, c_uint16, P(c_uint8), c_size_t, P(c_size_t), P(c_uint8),
+                                      c_size_t, P(c_size_t)]),
+    "zwh_host_interview": (c_int, [c_void_p, c_uint16]),
+    # send.h
+    "zwh_send_opts_init": (None, [P(S.SendOptsC)]),
+    "zwh_host_send": (c_int, [c_void_p, c_uint16, P(c_uint8), c_size_t, P(S.SendOptsC), SEND_CB, c_void_p,
+                              P(c_uint32)]),
+    "zwh_host_cancel": (c_int, [c_void_p, c_uint32]),
+    "zwh_result_get_status": (c_int, [c_void_p]),
+    "zwh_result_is_final": (c_int, [c_void_p]),
+    "zwh_result_get_request_id": (c_uint32, [c_void_p]),
+    "zwh_result_get_node_id": (c_uint16, [c_void_p]),
+    "zwh_result_get_supervision_status": (c_int, [c_void_p]),
+    "zwh_result_get_duration": (c_int, [c_void_p]),
+    "zwh_result_get_report": (P(c_uint8), [c_void_p, P(c_size_t)]),
+    "zwh_result_get_secclass": (c_int, [c_void_p]),
+    "zwh_result_get_rssi": (c_int, [c_void_p]),
+    # inclusion.h
+    "zwh_include_opts_init": (None, [P(S.IncludeOptsC)]),
+    "zwh_host_include": (c_int, [c_void_p, P(S.IncludeOptsC), INCLUDE_CB, c_void_p]),
+    "zwh_host_grant": (c_int, [c_void_p, c_uint32, c_int]),
+    "zwh_host_set_pin": (c_int, [c_void_p, c_uint16]),
+    "zwh_host_stop": (c_int, [c_void_p]),
+    "zwh_host_exclude": (c_int, [c_void_p, c_uint32, NODE_CB, c_void_p]),
+    "zwh_host_remove_failed": (c_int, [c_void_p, c_uint16, NODE_CB, c_void_p]),
+    "zwh_host_set_keys": (c_int, [c_void_p, c_char_p, c_char_p, c_size_t]),
+    "zwh_host_get_node_granted": (c_int, [c_void_p, c_uint16, P(c_uint32)]),
+    # storage.h
+    "zwh_host_set_state_file": (c_int, [c_void_p, c_char_p]),
+    "zwh_host_save_state": (c_int, [c_void_p]),
+    # node.h
+    "zwh_host_get_interview_state": (c_int, [c_void_p, c_uint16]),
+    "zwh_host_node_supports": (c_int, [c_void_p, c_uint16, c_uint8, c_uint8]),
+    "zwh_host_get_cc_version": (c_int, [c_void_p, c_uint16, c_uint8]),
+    "zwh_host_get_manufacturer": (c_int, [c_void_p, c_uint16, P(c_uint16), P(c_uint16), P(c_uint16)]),
+    "zwh_host_get_config_param": (c_int, [c_void_p, c_uint16, c_uint8, c_uint16, P(S.ConfigParamInfoC)]),
+    "zwh_host_get_meter_support": (c_int, [c_void_p, c_uint16, c_uint8, P(c_uint8), P(c_uint32), P(c_uint8)]),
+    "zwh_host_get_user_count": (c_int, [c_void_p, c_uint16, P(c_uint16)]),
+    # cc/*.h names
+    "zwh_door_lock_get_mode_name": (c_char_p, [c_uint8]),
+    "zwh_meter_get_type_name": (c_char_p, [c_uint8]),
+    "zwh_meter_get_scale_name": (c_char_p, [c_uint8, c_uint8, c_uint8]),
+    "zwh_meter_get_rate_name": (c_char_p, [c_uint8]),
+    "zwh_notification_get_type_name": (c_char_p, [c_uint8]),
+    "zwh_notification_get_event_name": (c_char_p, [c_uint8, c_uint8]),
     "zwh_rf_region_name": (c_char_p, [c_uint8]),
     # cc.h
     "zwh_cc_format": (c_int, [c_char_p, c_size_t, c_char_p, c_size_t]),
@@ -82,6 +156,12 @@ PROTOTYPES = {
     "zwh_port_list": (c_int, [P(S.PortInfoC), c_size_t, P(c_size_t)]),
     "zwh_port_is_zwave_usb": (c_int, [c_uint16, c_uint16]),
 }
+
+
+for _name, _st in CODECS.items():
+    PROTOTYPES["zwh_%s_encode" % _name] = (c_int, ([P(_st)] if _st else []) + [P(c_uint8), c_size_t])
+    if _st is not None:
+        PROTOTYPES["zwh_%s_decode" % _name] = (c_int, [P(c_uint8), c_size_t, P(_st)])
 
 
 def candidates(environ=None, package_dir=None):

@@ -102,12 +102,117 @@ class PortInfoC(ctypes.Structure):
         ("reserved", u8 * 2),
     ]
 
+
+i8, i32, i64 = ctypes.c_int8, ctypes.c_int32, ctypes.c_int64
+
+
+def _u8s(*names):
+    return [(n, u8) for n in names]
+
+
+class SendOptsC(ctypes.Structure):
+    """zwh_send_opts_t (send.h)"""
+    _fields_ = _u8s("endpoint", "flags", "expect_cc", "expect_cmd", "match_index", "match_value") + [
+        ("secclass", i8), ("reserved", u8), ("timeout_ms", u32)]
+
+
+class IncludeOptsC(ctypes.Structure):
+    """zwh_include_opts_t (inclusion.h)"""
+    _fields_ = [("timeout_ms", u32), ("allowed", u32)] + _u8s("network_wide", "auto_grant", "has_pin", "reserved") + [
+        ("pin", u16), ("reserved2", u16)]
+
+
+class ConfigParamInfoC(ctypes.Structure):
+    """zwh_config_param_info_t (node.h)"""
+    _fields_ = [("number", u16)] + _u8s("size", "format", "flags") + [
+        ("reserved", u8 * 3), ("min_value", i64), ("max_value", i64), ("default_value", i64), ("value", i64),
+        ("name", ch * 128), ("info", ch * 512)]
+
+
+class DoorLockOperationSetC(ctypes.Structure):
+    """zwh_door_lock_operation_set_t (cc/door_lock.h)"""
+    _fields_ = _u8s("mode")
+
+
+class DoorLockOperationReportC(ctypes.Structure):
+    """zwh_door_lock_operation_report_t (cc/door_lock.h)"""
+    _fields_ = _u8s("mode", "outside_handles", "inside_handles", "condition", "timeout_minutes",
+                    "timeout_seconds", "has_target", "target_mode", "duration")
+
+
+class UserCodeC(ctypes.Structure):
+    """zwh_user_code_t (cc/user_code.h): Set and Report"""
+    _fields_ = _u8s("user_id", "status", "code_len") + [("code", u8 * 10)]
+
+
+class UserCodeGetC(ctypes.Structure):
+    """zwh_user_code_get_t (cc/user_code.h)"""
+    _fields_ = _u8s("user_id")
+
+
+class BinarySwitchSetC(ctypes.Structure):
+    """zwh_binary_switch_set_t (cc/binary_switch.h)"""
+    _fields_ = _u8s("value", "has_duration", "duration")
+
+
+class BinarySwitchReportC(ctypes.Structure):
+    """zwh_binary_switch_report_t (cc/binary_switch.h)"""
+    _fields_ = _u8s("current_value", "has_target", "target_value", "duration")
+
+
+class MeterGetC(ctypes.Structure):
+    """zwh_meter_get_t (cc/meter.h)"""
+    _fields_ = _u8s("has_scale", "rate_type", "scale", "scale2")
+
+
+class MeterReportC(ctypes.Structure):
+    """zwh_meter_report_t (cc/meter.h)"""
+    _fields_ = _u8s("meter_type", "rate_type", "scale", "scale2", "precision", "size", "has_delta",
+                    "has_previous") + [("delta_time", u16), ("value", i32), ("previous_value", i32)]
+
+
+class ConfigurationSetC(ctypes.Structure):
+    """zwh_configuration_set_t (cc/configuration.h)"""
+    _fields_ = _u8s("parameter", "size", "format", "use_default") + [("value", i64)]
+
+
+class ConfigurationGetC(ctypes.Structure):
+    """zwh_configuration_get_t (cc/configuration.h)"""
+    _fields_ = _u8s("parameter")
+
+
+class ConfigurationReportC(ctypes.Structure):
+    """zwh_configuration_report_t (cc/configuration.h)"""
+    _fields_ = _u8s("parameter", "size", "format") + [("value", i64)]
+
+
+class NotificationReportC(ctypes.Structure):
+    """zwh_notification_report_t (cc/notification.h)"""
+    _fields_ = _u8s("v1_type", "v1_level", "has_notification", "status", "type", "event", "params_len") + [
+        ("params", u8 * 31), ("has_sequence", u8), ("sequence", u8)]
+
+
 # (C type name, ctypes class) for the layout test
 ALL = [
     ("zwh_controller_info_t", ControllerInfoC),
     ("zwh_node_info_t", NodeInfoC),
     ("zwh_qr_info_t", QrInfoC),
     ("zwh_port_info_t", PortInfoC),
+    ("zwh_send_opts_t", SendOptsC),
+    ("zwh_include_opts_t", IncludeOptsC),
+    ("zwh_config_param_info_t", ConfigParamInfoC),
+    ("zwh_door_lock_operation_set_t", DoorLockOperationSetC),
+    ("zwh_door_lock_operation_report_t", DoorLockOperationReportC),
+    ("zwh_user_code_t", UserCodeC),
+    ("zwh_user_code_get_t", UserCodeGetC),
+    ("zwh_binary_switch_set_t", BinarySwitchSetC),
+    ("zwh_binary_switch_report_t", BinarySwitchReportC),
+    ("zwh_meter_get_t", MeterGetC),
+    ("zwh_meter_report_t", MeterReportC),
+    ("zwh_configuration_set_t", ConfigurationSetC),
+    ("zwh_configuration_get_t", ConfigurationGetC),
+    ("zwh_configuration_report_t", ConfigurationReportC),
+    ("zwh_notification_report_t", NotificationReportC),
 ]
 
 
@@ -129,7 +234,7 @@ class Record:
     def __init__(self, c_struct):
         values = {}
         for name, _ in c_struct._fields_:
-            if name != "reserved":
+            if not name.startswith("reserved"):
                 values[name] = to_python(getattr(c_struct, name))
         object.__setattr__(self, "_values", values)
 

@@ -13,6 +13,7 @@ host by then and can no longer call them). If a close times out they are moved t
 module-level list that is never emptied, so a late call can never hit freed memory.
 """
 import atexit
+import os
 import concurrent.futures
 import ctypes
 import logging
@@ -23,11 +24,12 @@ import weakref
 
 from . import _lib
 from ._core import lib, cstr
-from ._structs import ControllerInfoC, NodeInfoC, Record
+from ._structs import ControllerInfoC, NodeInfoC, SendOptsC, IncludeOptsC, Record
 from . import errors as E
-from .helpers import cc_format, Keystore
+from .helpers import cc_format, dsk_format, pin_parse, Keystore, SECCLASS_NAMES
+from . import _codec
 
-__all__ = ["Host", "Node", "Event", "EventStream", "ControllerInfo", "NodeInfo"]
+__all__ = ["Host", "Node", "Event", "EventStream", "ControllerInfo", "NodeInfo", "SendResult", "Notification"]
 
 # host.h constants
 EVENT_READY = 1
@@ -36,7 +38,22 @@ EVENT_DISCONNECTED = 3
 EVENT_CONNECTED = 4
 EVENT_NODE_INFO = 5
 EVENT_COMMAND = 6
-EVENT_TYPES = (EVENT_READY, EVENT_ERROR, EVENT_DISCONNECTED, EVENT_CONNECTED, EVENT_NODE_INFO, EVENT_COMMAND)
+EVENT_NODE_ADDED = 7
+EVENT_NODE_REMOVED = 8
+EVENT_NODE_READY = 9
+EVENT_NODE_DEAD = 10
+EVENT_NODE_ALIVE = 11
+EVENT_INTERVIEW = 12
+EVENT_WAKE_UP = 13
+EVENT_TX_REPORT = 14
+EVENT_SECURITY_DROP = 15
+EVENT_INCLUSION = 16
+EVENT_S2_GRANT = 17
+EVENT_S2_PIN = 18
+EVENT_S2_CSA = 19
+EVENT_NOTIFICATION = 20
+EVENT_TYPES = tuple(range(EVENT_READY, EVENT_NOTIFICATION + 1))
+SECCLASS_NONE = -1
 
 HOST_IDLE, HOST_CONNECTING, HOST_STARTING, HOST_READY, HOST_CLOSING = range(5)
 HOST_STATE_NAMES = {HOST_IDLE: "idle", HOST_CONNECTING: "connecting", HOST_STARTING: "starting",
@@ -50,6 +67,12 @@ _PY_LEVEL = {LOG_ERROR: logging.ERROR, LOG_WARN: logging.WARNING, LOG_INFO: logg
              LOG_DEBUG: logging.DEBUG, LOG_TRACE: 5}
 
 RSSI_NOT_REPORTED = 127
+GRACE = 5.0  # seconds a blocking call waits beyond the library's own deadline
+
+# send.h flags
+SEND_SUPERVISE, SEND_NO_SUPERVISION, SEND_BACKGROUND, SEND_NO_WAIT_WAKEUP = 0x01, 0x02, 0x04, 0x08
+SEND_SECCLASS_AUTO = -3
+INTERVIEW_NONE, INTERVIEW_RUNNING, INTERVIEW_COMPLETE = 0, 1, 2
 EVENT_QUEUE_MAX = 4096  # per event stream; the oldest event is dropped beyond it
 
 _log = logging.getLogger("zwhost")
@@ -80,10 +103,19 @@ def _event_type(t):
 
 
 class Event:
-    """A copy of one zwh_event_t, safe to keep after the callback (the C event is not)."""
-    __slots__ = ("type", "status", "message", "node_id", "data", "rssi", "time")
+    """A copy of one zwh_event_t, safe to keep after the callback (the C event is not).
 
-    def __init__(self, type, status=0, message="", node_id=0, data=b"", rssi=None, time_=None):
+    type, name, status, message, node_id, data (command bytes, DSK, ...), rssi (None when
+    not reported), endpoint, secclass (ZWH_SECCLASS_* of a command, -1 plaintext), value
+    (requested classes of s2-grant, granted classes of node-added), progress ((index, total)
+    of interview events, else None). Notification events also carry `notification` (the
+    decoded Notification Report as a Record, None for an undecodable one) and `user_id`
+    (the keypad user of an Access Control event whose parameters name one, else None)."""
+    __slots__ = ("type", "status", "message", "node_id", "data", "rssi", "time", "endpoint",
+                 "secclass", "value", "progress", "notification", "user_id")
+
+    def __init__(self, type, status=0, message="", node_id=0, data=b"", rssi=None, time_=None,
+                 endpoint=0, secclass=SECCLASS_NONE, value=0, progress=None):
         self.type = type
         self.status = status
         self.message = message
@@ -91,6 +123,14 @@ class Event:
         self.data = data
         self.rssi = rssi
         self.time = time.monotonic() if time_ is None else time_
+        self.endpoint = endpoint
+        self.secclass = secclass
+        self.value = value
+        self.progress = progress
+        self.notification = None
+        self.user_id = None
+        if type == EVENT_NOTIFICATION:
+            self.notification, self.user_id = _decode_notification(data)
 
     @classmethod
     def _from_c(cls, ev):
@@ -98,13 +138,20 @@ class Event:
         p = lib.zwh_event_get_data(ev, ctypes.byref(n))
         data = ctypes.string_at(p, n.value) if p and n.value else b""
         rssi = lib.zwh_event_get_rssi(ev)
-        return cls(lib.zwh_event_get_type(ev), lib.zwh_event_get_status(ev),
-                   cstr(lib.zwh_event_get_message(ev)), lib.zwh_event_get_node_id(ev), data,
-                   None if rssi == RSSI_NOT_REPORTED else rssi)
+        t = lib.zwh_event_get_type(ev)
+        progress = None
+        if t == EVENT_INTERVIEW:
+            i, total = ctypes.c_int(0), ctypes.c_int(0)
+            if lib.zwh_event_get_progress(ev, ctypes.byref(i), ctypes.byref(total)) >= 0:
+                progress = (i.value, total.value)
+        return cls(t, lib.zwh_event_get_status(ev), cstr(lib.zwh_event_get_message(ev)),
+                   lib.zwh_event_get_node_id(ev), data, None if rssi == RSSI_NOT_REPORTED else rssi,
+                   endpoint=lib.zwh_event_get_endpoint(ev), secclass=lib.zwh_event_get_secclass(ev),
+                   value=lib.zwh_event_get_value(ev), progress=progress)
 
     @property
     def name(self):
-        """"ready", "error", "disconnected", "connected", "node-info", "command"."""
+        """"ready", "error", "command", "node-added", "notification", ... (zwh_event_type_name)."""
         return event_type_name(self.type)
 
     @property
@@ -112,9 +159,14 @@ class Event:
         """The status as a zwhost.Error (None when status is 0)."""
         return E.from_code(self.status, self.message or None) if self.status < 0 else None
 
+    @property
+    def classes(self):
+        """value as security class names: requested (s2-grant) or granted (node-added)."""
+        return classes_names(self.value)
+
     def format(self):
         """The command of a COMMAND event as one readable line (zwh_cc_format)."""
-        return cc_format(self.data) if self.data else ""
+        return cc_format(self.data) if self.data and self.type in (EVENT_COMMAND, EVENT_NOTIFICATION) else ""
 
     def __repr__(self):
         parts = ["%s" % self.name]
@@ -126,7 +178,69 @@ class Event:
             parts.append("message=%r" % self.message)
         if self.data:
             parts.append("data=%s" % self.data.hex())
+        if self.user_id is not None:
+            parts.append("user=%d" % self.user_id)
         return "Event(%s)" % " ".join(parts)
+
+
+class Notification(Record):
+    """zwh_notification_report_t of a notification event, with names."""
+    __slots__ = ()
+
+    @property
+    def type_name(self):
+        return cstr(lib.zwh_notification_get_type_name(self.type)) or None
+
+    @property
+    def event_name(self):
+        return cstr(lib.zwh_notification_get_event_name(self.type, self.event)) or None
+
+
+NOTIFICATION_ACCESS_CONTROL = 0x06
+_USER_CODE_REPORT = b"\x63\x03"
+
+
+def _decode_notification(data):
+    """(Notification or None, keypad user id or None) of Notification Report bytes.
+
+    The user: Access Control events carry either a User Code Report of the code used as
+    their parameters (decoded with the C codec) or, on older locks, the user id alone."""
+    try:
+        rep = _codec.decode("notification_report", data)
+    except E.Error:
+        return None, None
+    note = Notification(rep)
+    user = None
+    if rep.has_notification and rep.type == NOTIFICATION_ACCESS_CONTROL and rep.params_len:
+        params = bytes(rep.params[:rep.params_len])
+        if params[:2] == _USER_CODE_REPORT:
+            try:
+                user = _codec.decode("user_code_report", params).user_id
+            except E.Error:
+                user = None
+        elif len(params) == 1:
+            user = params[0]
+    return note, user
+
+
+def classes_names(mask):
+    """frozenset of security class names ("S2_AccessControl", "S0", ...) of a ZWH_SECCLASS bit mask."""
+    return frozenset(SECCLASS_NAMES.get(i, str(i)) for i in range(32) if mask & (1 << i))
+
+
+def classes_mask(classes):
+    """The bit mask of class names or ZWH_SECCLASS_* numbers."""
+    by_name = {v.lower(): k for k, v in SECCLASS_NAMES.items()}
+    mask = 0
+    for c in classes:
+        if isinstance(c, str):
+            try:
+                c = by_name[c.lower()]
+            except KeyError:
+                raise ValueError("unknown security class %r (known: %s)"
+                                 % (c, ", ".join(SECCLASS_NAMES.values()))) from None
+        mask |= 1 << int(c)
+    return mask
 
 
 class ControllerInfo(Record):
@@ -151,29 +265,6 @@ class NodeInfo(Record):
     def generic_name(self):
         """"Binary Switch", ... or None for an unknown generic device class."""
         return cstr(lib.zwh_generic_class_name(self.generic)) or None
-
-
-class Node:
-    """A node of the host's network. Node-level operations (switch, lock, user codes, meter)
-    arrive with the library's send API; today a Node gives its id and protocol facts."""
-
-    def __init__(self, host, node_id):
-        self.host = host
-        self.id = int(node_id)
-
-    @property
-    def info(self):
-        """NodeInfo read from the host now (raises NoSuchNode once the node is gone)."""
-        return self.host._call(lambda h: _node_info(h, self.id))
-
-    def __eq__(self, other):
-        return isinstance(other, Node) and other.host is self.host and other.id == self.id
-
-    def __hash__(self):
-        return hash((id(self.host), self.id))
-
-    def __repr__(self):
-        return "Node(%d)" % self.id
 
 
 def _node_info(h, node_id):
@@ -264,6 +355,79 @@ class EventStream:
         self.close()
 
 
+class SendResult:
+    """The outcome of one send (a copy of zwh_result_t).
+
+    status (0 or ZWH_E*), final, request_id, node_id, supervision_status (ZWH_SUPERVISION_*
+    or -1), duration (of a WORKING report), report (bytes of the report that answered a
+    Get, class byte first, or None), secclass (-1 plaintext), rssi (None when unknown)."""
+    __slots__ = ("status", "final", "request_id", "node_id", "supervision_status", "duration",
+                 "report", "secclass", "rssi")
+
+    @classmethod
+    def _from_c(cls, res):
+        r = cls()
+        r.status = lib.zwh_result_get_status(res)
+        r.final = bool(lib.zwh_result_is_final(res))
+        r.request_id = lib.zwh_result_get_request_id(res)
+        r.node_id = lib.zwh_result_get_node_id(res)
+        r.supervision_status = lib.zwh_result_get_supervision_status(res)
+        r.duration = lib.zwh_result_get_duration(res)
+        n = ctypes.c_size_t(0)
+        p = lib.zwh_result_get_report(res, ctypes.byref(n))
+        r.report = ctypes.string_at(p, n.value) if p else None
+        r.secclass = lib.zwh_result_get_secclass(res)
+        rssi = lib.zwh_result_get_rssi(res)
+        r.rssi = None if rssi == RSSI_NOT_REPORTED else rssi
+        return r
+
+    @property
+    def secclass_name(self):
+        return SECCLASS_NAMES.get(self.secclass, "none")
+
+    def __repr__(self):
+        return "SendResult(node=%d status=%d supervision=%d secclass=%s report=%s)" % (
+            self.node_id, self.status, self.supervision_status, self.secclass_name,
+            self.report.hex() if self.report else None)
+
+
+class _Listener:
+    """An internal event subscriber feeding a queue (see Host.include)."""
+    END = object()
+
+    def __init__(self, q, types):
+        self._q, self._types = q, set(types)
+
+    def _offer(self, ev):
+        if ev.type in self._types:
+            self._q.put(ev)
+
+    def _end(self):
+        self._q.put(self.END)
+
+
+def _secclass_number(c):
+    if isinstance(c, str):
+        return (classes_mask([c]).bit_length() - 1)
+    return int(c)
+
+
+def _pin_number(pin):
+    if isinstance(pin, str):
+        return pin_parse(pin)
+    pin = int(pin)
+    if not 0 <= pin <= 65535:
+        raise E.InvalidArgument(detail="PIN %d is not 0..65535" % pin)
+    return pin
+
+
+def _partial_dsk_text(data):
+    """The DSK of an S2 PIN prompt as text, its unknown first group (the PIN) as "xxxxx"."""
+    if len(data) != 16:
+        return ""
+    return "xxxxx" + dsk_format(data)[5:]
+
+
 class Host:
     """One Z-Wave controller on a private loop run by a thread of the binding.
 
@@ -273,7 +437,8 @@ class Host:
     port     "/dev/ttyACM0", "/dev/serial/by-id/...", "tcp://HOST:PORT"
     keys     path of the network keys file (created with fresh keys, mode 0600, when
              missing; a group/world-readable file raises KeyFileMode)
-    state    path of the state file; needs the library's persistence API (NotSupported until then)
+    state    path of the state file (zwh_host_set_state_file): node table, interview results,
+             granted classes and S2 state survive a restart
     timeout  seconds to wait for start-up (READY), and the default for blocking calls
     start    False: only create the host; install on()/events() and call start()
     wait     False: return once the loop runs; call wait_ready() later
@@ -306,9 +471,8 @@ class Host:
         self._keystore = None
         self._user_log = log
 
-        if state is not None:
-            raise E.NotSupported(detail="state files need the library's persistence API, "
-                                        "which this libzwhost does not export yet")
+        self._pending = {}                    # token -> (handler, Future or None); loop thread only
+        self._next_token = 0
         if keys is not None:
             self._keystore = Keystore(keys)
 
@@ -317,6 +481,9 @@ class Host:
         self._c_wakeup = _lib.WAKEUP_CB(self._on_wakeup)
         self._c_close = _lib.CLOSE_CB(self._on_close)
         self._c_log = _lib.LOG_CB(self._on_log)
+        self._c_send = _lib.SEND_CB(self._on_send)
+        self._c_include = _lib.INCLUDE_CB(self._on_include)
+        self._c_node_op = _lib.NODE_CB(self._on_node_op)
 
         h = ctypes.c_void_p()
         try:
@@ -333,6 +500,12 @@ class Host:
             E.check(lib.zwh_host_set_log(h, self._c_log, int(log_level), 0, None))
             if reconnect is not None:
                 E.check(lib.zwh_host_set_reconnect(h, int(reconnect[0]), int(reconnect[1])))
+            if keys is not None:
+                msg = ctypes.create_string_buffer(256)
+                E.check(lib.zwh_host_set_keys(h, os.fsencode(keys), msg, len(msg)),
+                        msg.value.decode("utf-8", "replace") or str(keys))
+            if state is not None:
+                E.check(lib.zwh_host_set_state_file(h, os.fsencode(state)), str(state))
         except BaseException:
             self.close()
             raise
@@ -376,6 +549,12 @@ class Host:
         self._run_loop()
 
     def _fail_pending(self):
+        # the library completed every operation (ECANCELED) before its close callback; an
+        # entry left here would be a library bug: its waiter still gets an answer
+        pending, self._pending = self._pending, {}
+        for handler, fut in pending.values():
+            if fut is not None and not fut.done():
+                fut.set_exception(E.Canceled(detail="host closed"))
         while True:
             try:
                 fn, fut = self._calls.get_nowait()
@@ -439,6 +618,50 @@ class Host:
                 _log.log(_PY_LEVEL.get(level, logging.DEBUG), "%s", text)
         except BaseException:
             pass  # a failing log sink must not reach C
+
+    # ---- completions of asynchronous operations (loop thread) ----------------------------
+    # One CFUNCTYPE per callback type lives as long as the host; each operation registers a
+    # handler under an integer token passed as the C `user` pointer and removed when its
+    # final callback has run, so nothing Python-side outlives or precedes its C operation.
+
+    def _register(self, handler, fut=None):
+        self._next_token += 1
+        self._pending[self._next_token] = (handler, fut)
+        return self._next_token
+
+    def _complete(self, token, final, *args):
+        try:
+            entry = self._pending.pop(token, None) if final else self._pending.get(token)
+            if entry is not None:
+                entry[0](*args)
+        except BaseException:
+            _log.exception("zwhost: completion handler failed")
+
+    def _on_send(self, h, res, user):
+        self._complete(user, bool(lib.zwh_result_is_final(res)), res, bool(lib.zwh_result_is_final(res)))
+
+    def _on_include(self, h, status, node_id, granted, kex_fail, user):
+        self._complete(user, True, status, node_id, granted, kex_fail)
+
+    def _on_node_op(self, h, status, node_id, user):
+        self._complete(user, True, status, node_id)
+
+    def _wait(self, fut, timeout, cancel=None, what="operation"):
+        """Waits for fut from a thread other than the loop's; on timeout runs cancel(h) on the
+        loop thread and raises Timeout."""
+        if self._on_loop_thread():
+            raise RuntimeError("zwhost: a blocking call from an event callback would stop the loop "
+                               "it waits for; call it from another thread")
+        try:
+            return fut.result(timeout)
+        except concurrent.futures.TimeoutError:
+            pass
+        if cancel is not None:
+            try:
+                self._call(cancel)
+            except E.Error:
+                pass
+        raise E.Timeout(detail="%s did not finish within %gs" % (what, timeout))
 
     # ---- marshalling -------------------------------------------------------------------
 
@@ -552,6 +775,200 @@ class Host:
         except ValueError:
             pass
 
+    # ---- node operations ----------------------------------------------------------------
+
+    def send(self, node_id, command, *, endpoint=0, expect=None, match=None, supervise=None,
+             secclass=None, background=False, timeout=None, progress=None):
+        """Sends one application command (bytes, class byte first) to a node through the
+        library's send pipeline (zwh_host_send) and blocks until it completes.
+
+        expect     (cc, cmd) of the report that answers a Get: the call returns with it
+        match      (index, value): the report's byte [index] must equal value
+        supervise  True: wrap in Supervision Get; False: never; None: the library decides
+        secclass   a ZWH_SECCLASS_* number or name to force; None: the highest granted
+        timeout    seconds for the whole transaction (default: the host's)
+        progress   callable(SendResult) for Supervision WORKING reports (loop thread)
+
+        Returns a SendResult (report bytes of a Get, supervision status, security class,
+        ACK RSSI). Raises the Error of a failed transaction (SupervisionFail,
+        NodeNoAck, Timeout, NoSuchNode, ...), Canceled when the host closes."""
+        timeout = self.timeout if timeout is None else float(timeout)
+        cmd = bytes(command)
+        node_id = int(node_id)
+        fut = concurrent.futures.Future()
+        what = "node %d: %s" % (node_id, cc_format(cmd) or cmd.hex())
+
+        def handler(res, final):
+            r = SendResult._from_c(res)
+            if not final:
+                if progress is not None:
+                    try:
+                        progress(r)
+                    except Exception:
+                        _log.exception("zwhost: progress callback %r raised", progress)
+                return
+            if r.status < 0:
+                err = E.from_code(r.status, what)
+                err.result = r
+                fut.set_exception(err)
+            else:
+                fut.set_result(r)
+
+        def start(h):
+            o = SendOptsC()
+            lib.zwh_send_opts_init(ctypes.byref(o))
+            o.endpoint = int(endpoint)
+            if expect is not None:
+                o.expect_cc, o.expect_cmd = int(expect[0]), int(expect[1])
+            if match is not None:
+                o.match_index, o.match_value = int(match[0]), int(match[1])
+            if supervise is True:
+                o.flags |= SEND_SUPERVISE
+            elif supervise is False:
+                o.flags |= SEND_NO_SUPERVISION
+            if background:
+                o.flags |= SEND_BACKGROUND
+            if secclass is not None:
+                o.secclass = _secclass_number(secclass)
+            o.timeout_ms = max(1, int(timeout * 1000))
+            buf = (ctypes.c_uint8 * max(len(cmd), 1)).from_buffer_copy(cmd or b"\0")
+            token = self._register(handler, fut)
+            rid = ctypes.c_uint32(0)
+            rc = lib.zwh_host_send(h, node_id, buf, len(cmd), ctypes.byref(o), self._c_send, token,
+                                   ctypes.byref(rid))
+            if rc < 0:
+                del self._pending[token]
+                raise E.from_code(rc, what)
+            return rid.value
+
+        rid = self._call(start)
+        return self._wait(fut, timeout + GRACE, lambda h: lib.zwh_host_cancel(h, rid), what)
+
+    def include(self, pin=None, pin_callback=None, grant=None, timeout=60.0, network_wide=False,
+                bootstrap_timeout=180.0):
+        """Adds a node (zwh_host_include) and blocks until it has joined and its security
+        bootstrap has ended. Returns (node_id, granted), granted a frozenset of class names
+        ("S2_AccessControl", "S0", ...; empty for a non-secure node).
+
+        pin           the 5-digit PIN of the device's DSK (int or "12345"), answered up front
+        pin_callback  callable(dsk_text) -> PIN, called when the device asks for one
+                      (ZWH_EVENT_S2_PIN); dsk_text shows the known part of the DSK with the
+                      first group as "xxxxx". It runs on the calling thread (it may prompt a
+                      user); the answer goes to zwh_host_set_pin on the loop thread.
+        grant         None: grant every requested class the keys file holds; a collection of
+                      class names/numbers: grant at most those; a callable(requested, csa)
+                      -> classes, called on the calling thread for ZWH_EVENT_S2_GRANT
+        timeout       seconds to wait for a device to join
+        bootstrap_timeout  seconds more for the key exchange (the library has its own
+                      S2 timers; this only bounds the wait)
+
+        Raises Timeout (no device), KexFailed (the node joined but the key exchange failed:
+        .node_id and .kex_fail say which node and why; the node stays, non-securely),
+        Busy (another network operation runs), Canceled (host closed)."""
+        q = queue.SimpleQueue()
+        listener = _Listener(q, (EVENT_S2_PIN, EVENT_S2_GRANT))
+        allowed = 0
+        if grant is not None and not callable(grant):
+            allowed = classes_mask(grant)
+
+        def handler(status, node_id, granted, kex_fail):
+            q.put(("done", status, node_id, granted, kex_fail))
+
+        def start(h):
+            o = IncludeOptsC()
+            lib.zwh_include_opts_init(ctypes.byref(o))
+            o.timeout_ms = max(1, int(timeout * 1000))
+            o.network_wide = 1 if network_wide else 0
+            o.auto_grant = 0 if callable(grant) or (grant is not None and not allowed) else 1
+            o.allowed = allowed
+            if pin is not None:
+                o.has_pin, o.pin = 1, _pin_number(pin)
+            token = self._register(handler)
+            rc = lib.zwh_host_include(h, ctypes.byref(o), self._c_include, token)
+            if rc < 0:
+                del self._pending[token]
+                raise E.from_code(rc, "inclusion")
+
+        self._subscribe(listener)
+        try:
+            self._call(start)
+            deadline = time.monotonic() + timeout + bootstrap_timeout
+            while True:
+                left = deadline - time.monotonic()
+                try:
+                    item = q.get(timeout=max(left, 0.001))
+                except queue.Empty:
+                    self._call_quietly(lambda h: lib.zwh_host_stop(h))
+                    raise E.Timeout(detail="inclusion did not finish within %gs" % (timeout + bootstrap_timeout)) \
+                        from None
+                if item is _Listener.END:
+                    raise E.Canceled(detail="host closed during inclusion")
+                if isinstance(item, Event):
+                    self._answer_prompt(item, pin_callback, grant, allowed)
+                    continue
+                _, status, node_id, granted, kex_fail = item
+                if status == E.CODES["EKEX_FAIL"]:
+                    err = E.from_code(status, "node %d joined without security (KEX Fail 0x%02x)"
+                                      % (node_id, kex_fail))
+                    err.node_id, err.kex_fail = node_id, kex_fail
+                    raise err
+                E.check(status, "inclusion")
+                return node_id, classes_names(granted)
+        finally:
+            self._unsubscribe(listener)
+
+    def _answer_prompt(self, ev, pin_callback, grant, allowed):
+        """An S2 prompt seen by include(), answered from the including thread."""
+        if ev.type == EVENT_S2_PIN:
+            if pin_callback is None:
+                _log.warning("zwhost: node %d asks for a PIN and include() has none: aborting the bootstrap",
+                             ev.node_id)
+                self._call_quietly(lambda h: lib.zwh_host_stop(h))
+                return
+            try:
+                answer = _pin_number(pin_callback(_partial_dsk_text(ev.data)))
+            except BaseException:
+                self._call_quietly(lambda h: lib.zwh_host_stop(h))
+                raise
+            self._call(lambda h: E.check(lib.zwh_host_set_pin(h, answer), "PIN"))
+        elif ev.type == EVENT_S2_GRANT:
+            if callable(grant):
+                chosen = classes_mask(grant(ev.classes, bool(ev.status == 1)) or ())
+            else:
+                chosen = ev.value & allowed
+            self._call(lambda h: E.check(lib.zwh_host_grant(h, chosen, 0), "grant"))
+
+    def exclude(self, timeout=60.0):
+        """Removes the next node whose button is pressed (zwh_host_exclude); returns its id.
+        Raises Timeout when none left within `timeout` seconds."""
+        fut = concurrent.futures.Future()
+
+        def handler(status, node_id):
+            if status < 0:
+                fut.set_exception(E.from_code(status, "exclusion"))
+            else:
+                fut.set_result(node_id)
+
+        def start(h):
+            token = self._register(handler, fut)
+            rc = lib.zwh_host_exclude(h, max(1, int(timeout * 1000)), self._c_node_op, token)
+            if rc < 0:
+                del self._pending[token]
+                raise E.from_code(rc, "exclusion")
+
+        self._call(start)
+        return self._wait(fut, timeout + GRACE, lambda h: lib.zwh_host_stop(h), "exclusion")
+
+    def save_state(self):
+        """Writes the state file now (zwh_host_save_state); it is also written after changes."""
+        self._call(lambda h: E.check(lib.zwh_host_save_state(h), "state"))
+
+    def _call_quietly(self, fn):
+        try:
+            self._call(fn)
+        except E.Error:
+            pass
+
     def close(self, timeout=None):
         """Closes the host: pending operations complete with Canceled, the loop ends and its
         thread is joined. Safe to call twice and from any thread (from a callback it starts
@@ -579,7 +996,8 @@ class Host:
         timeout = self.timeout if timeout is None else timeout
         self._thread.join(timeout)
         if self._thread.is_alive():
-            _GRAVEYARD.append((self._c_event, self._c_wakeup, self._c_close, self._c_log))
+            _GRAVEYARD.append((self._c_event, self._c_wakeup, self._c_close, self._c_log, self._c_send,
+                               self._c_include, self._c_node_op))
             raise E.Timeout(detail="the host's loop did not end within %gs" % timeout)
         _OPEN_HOSTS.discard(self)
 
@@ -605,3 +1023,6 @@ def _close_all():
             h.close(timeout=5)
         except Exception:
             pass
+
+
+from .node import Node  # noqa: E402  (node.py uses the Host defined above)
