@@ -36,6 +36,9 @@ struct sim_node_sec {
     int kex_s0;         /* the bootstrap is S0's */
     uint8_t s0_key[16]; /* S0 key received during an S2 bootstrap, installed at its end */
     int has_s0_key;
+    sec_item_t *last;   /* the last S2 command sent, kept for one resend after a resync */
+    uint64_t last_at;
+    int last_resent;
 };
 
 /* The context, created on first use (NULL without memory). */

@@ -10,6 +10,7 @@
 
 #define TAG_NONCE 20           /* scheduler tag of the nonce wait */
 #define NONCE_WAIT_MS 2000     /* a Nonce Report not back by then: give the command up */
+#define RESEND_WINDOW_MS 1500  /* a resync this soon after a frame re-sends that frame */
 #define S2_CMDS_SUPPORTED_GET 0x0D
 #define S2_CMDS_SUPPORTED_REPORT 0x0E
 #define CLASS_BITS_S2 0x1Fu    /* ZWH_SECCLASS 0..4 */
@@ -152,6 +153,15 @@ void sim_node_sec_joined(sim_node_t *n)
 
 /* ---- send --------------------------------------------------------------------- */
 
+static void forget_last(struct sim_node_sec *s)
+{
+    if (!s->last)
+        return;
+    zwh__secure_zero(s->last->data, s->last->len);
+    free(s->last);
+    s->last = NULL;
+}
+
 static void item_pop(struct sim_node_sec *s)
 {
     if (!s->nq)
@@ -235,6 +245,16 @@ static void pump(sim_node_t *n)
             sim_sched_after(n->net->sched, NONCE_WAIT_MS, nonce_timeout, n, TAG_NONCE, NULL, 0);
             return;
         }
+        if (it->proto == SEC_S2) { /* keep it: a Nonce Report SOS asks for it again */
+            forget_last(s);
+            s->last = s->q[0];
+            s->q[0] = NULL;
+            s->last_at = sim_node_now(n);
+            s->last_resent = 0;
+            memmove(s->q, s->q + 1, (s->nq - 1) * sizeof s->q[0]);
+            s->nq--;
+            continue;
+        }
         item_pop(s);
     }
 }
@@ -247,6 +267,24 @@ static void nonce_arrived(sim_node_t *n)
     s->waiting_nonce = 0;
     sim_sched_cancel(n->net->sched, n, TAG_NONCE);
     pump(n);
+}
+
+/* A Nonce Report SOS while nothing waits for a nonce: the controller could not
+ * decrypt our last frame (its frame and ours crossed and drew the same SPAN
+ * nonce). Send that command once more, first in the queue, under the new
+ * nonce, as a real S2 node does. */
+static void resend_last(sim_node_t *n)
+{
+    struct sim_node_sec *s = n->sec;
+    if (!s->last || s->last_resent || sim_node_now(n) - s->last_at > RESEND_WINDOW_MS || s->nq == SEC_QMAX)
+        return;
+    ZWH_LOGD(n->net->log, "node %u: resynchronised; last command sent again", n->id);
+    memmove(s->q + 1, s->q, s->nq * sizeof s->q[0]);
+    s->q[0] = s->last;
+    s->nq++;
+    s->last = NULL;
+    pump(n);
+    s->last_resent = 1;
 }
 
 void sim_node_sec_queue(sim_node_t *n, int proto, int cls, const uint8_t *data, size_t len)
@@ -380,7 +418,10 @@ static void rx_s2(sim_node_t *n, const uint8_t *f, size_t len, unsigned flags)
     if (res.reply_len) /* Nonce Report: raw, never re-encapsulated */
         sim_node_emit(n, res.reply, res.reply_len);
     if (r == ZWH__S2_RX_NONCE_REPORT) {
-        nonce_arrived(n);
+        if (!s->waiting_nonce && (res.flags & ZWH__S2_RXF_SOS))
+            resend_last(n);
+        else
+            nonce_arrived(n);
     } else if (r == ZWH__S2_RX_PLAINTEXT) {
         rx_decrypted(n, pt, res.len, flags, machine_class(res.cls));
     } else if (r < 0) {
@@ -451,6 +492,7 @@ void sim_node_sec_free(sim_node_t *n)
         return;
     sim_node_kex_free(n);
     sim_node_sec_flush_queue(n);
+    forget_last(s);
     zwh__s2_free(s->s2);
     zwh__s0_free(s->s0);
     zwh__secure_zero(s, sizeof *s);

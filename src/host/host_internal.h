@@ -36,6 +36,7 @@ typedef struct zwh__node {
     struct zwh__node_iv *iv;           /* the running interview, owned; NULL when none */
     uint16_t iv_gen;
     struct zwh__values *values;        /* last report of each kind (values.c), owned */
+    struct zwh__last_tx *last_secure;  /* last S2 command that completed (tx.c), for a resync resend */
 } zwh__node_t;
 
 /* A transaction of the send pipeline (tx.c). */
@@ -144,6 +145,7 @@ void zwh__tx_close(zwh_host_t *h, int *pending_closes, uv_close_cb cb);
 /* Fails every transaction (status) and frees them. */
 void zwh__tx_fail_all(zwh_host_t *h, int status);
 void zwh__tx_fail_node(zwh_host_t *h, uint16_t node, int status);
+void zwh__tx_forget_node(zwh__node_t *n);
 void zwh__tx_schedule(zwh_host_t *h);
 void zwh__tx_arm(zwh_host_t *h);
 /* Internal send: like zwh_host_send with a reply flag (bypasses the node's

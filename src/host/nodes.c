@@ -91,6 +91,7 @@ void zwh__host_node_remove(zwh_host_t *h, uint16_t id)
     size_t i = (size_t)(n - h->nodes);
     zwh__iv_free_node(n);
     zwh__values_free(n);
+    zwh__tx_forget_node(n);
     memmove(&h->nodes[i], &h->nodes[i + 1], (h->node_count - i - 1) * sizeof h->nodes[0]);
     h->node_count--;
     if (h->s2) {
@@ -113,6 +114,7 @@ void zwh__host_nodes_free(zwh_host_t *h)
     {
         zwh__iv_free_node(&h->nodes[i]);
         zwh__values_free(&h->nodes[i]);
+        zwh__tx_forget_node(&h->nodes[i]);
     }
     free(h->nodes);
     h->nodes = NULL;

@@ -15,6 +15,7 @@
 #include <string.h>
 #include "encap/multi_channel.h"
 #include "host/host_internal.h"
+#include "util/bytes.h"
 #include "zwhost/cc/supervision.h"
 #include "zwhost/error.h"
 
@@ -23,6 +24,8 @@
 #define MAX_NONCE_ROUNDS 3
 #define MAX_RESYNC_RESENDS 3
 #define RESYNC_DELAY_MS 60
+#define RESEND_WINDOW_MS 1500
+#define TXF_RESEND 0x20 /* xflags: the resync resend of a completed command (never resent again) */
 #define RESYNC_JITTER_MS 240
 #define MAX_TXS 512
 #define DEFAULT_PAYLOAD 46
@@ -171,9 +174,49 @@ static void call_cb(zwh_host_t *h, zwh__tx_t *tx, int status, int final, int dur
     tx->cb(h, &r, tx->user);
 }
 
+/* The last S2 command that completed, kept briefly: if the node answers it
+ * with a Nonce Report SOS (it could not decrypt it) it goes out once more. */
+struct zwh__last_tx {
+    uint64_t at;
+    uint8_t endpoint;
+    int secclass;
+    bool resent;
+    size_t len;
+    uint8_t cmd[];
+};
+
+void zwh__tx_forget_node(zwh__node_t *n)
+{
+    if (n->last_secure) {
+        zwh__secure_zero(n->last_secure->cmd, n->last_secure->len);
+        free(n->last_secure);
+        n->last_secure = NULL;
+    }
+}
+
+static void remember(zwh_host_t *h, const zwh__tx_t *tx)
+{
+    zwh__node_t *n = zwh__host_node(h, tx->node);
+    if (!n || tx->secclass < 0 || tx->secclass > ZWH_SECCLASS_S2_LR_ACCESS_CONTROL || tx->supervised ||
+        (tx->xflags & TXF_RESEND))
+        return; /* supervised commands are re-sent by their own session handling */
+    zwh__tx_forget_node(n);
+    n->last_secure = malloc(sizeof *n->last_secure + tx->len);
+    if (!n->last_secure)
+        return;
+    n->last_secure->at = zwh__host_now(h);
+    n->last_secure->endpoint = tx->endpoint;
+    n->last_secure->secclass = tx->secclass;
+    n->last_secure->resent = false;
+    n->last_secure->len = tx->len;
+    memcpy(n->last_secure->cmd, tx->cmd, tx->len);
+}
+
 static void finish(zwh_host_t *h, zwh__tx_t *tx, int status)
 {
     unlink_tx(h, tx);
+    if (status == 0 && tx->sent)
+        remember(h, tx);
     if (tx->supervised && !tx->have_final)
         (void)zwh__sup_tx_cancel(&h->sup, tx->node, tx->endpoint, tx->session_id);
     if (tx->state == TX_SENDING && h->ts && zwh__ts_sending(h->ts, tx->node))
@@ -508,6 +551,19 @@ void zwh__tx_on_nonce(zwh_host_t *h, uint16_t node, bool resync)
         zwh__tx_arm(h);
         return;
     }
+    /* nothing running: the frame it could not decrypt was one that completed */
+    zwh__node_t *n = zwh__host_node(h, node);
+    struct zwh__last_tx *l = n ? n->last_secure : NULL;
+    if (!l || l->resent || zwh__host_now(h) - l->at > RESEND_WINDOW_MS)
+        return;
+    l->resent = true;
+    zwh_send_opts_t o;
+    zwh_send_opts_init(&o);
+    o.endpoint = l->endpoint;
+    o.secclass = (int8_t)l->secclass;
+    o.flags = ZWH_SEND_NO_SUPERVISION;
+    ZWH_LOGD(&h->log, "node %u: resynchronised; last command sent again", node);
+    (void)zwh__tx_submit(h, node, l->cmd, l->len, &o, ZWH__TXF_REPLY | TXF_RESEND, NULL, NULL, NULL);
 }
 
 static bool report_matches(const zwh__tx_t *t, uint8_t endpoint, const uint8_t *cmd, size_t len)
