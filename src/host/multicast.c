@@ -121,6 +121,8 @@ static void multicast(zwh_host_t *h, mc_op_t *op, int cls, const uint16_t *nodes
         rc = h->s2 ? zwh__s2_encap_multicast(h->s2, group, cls, op->cmd, op->len, zwh__host_now(h), frame,
                                              sizeof frame, &flen)
                    : ZWH_ENOKEY;
+        if (rc == ZWH__S2_TX_ENCAP)
+            rc = 0;
     } else if (rc == 0) {
         memcpy(frame, op->cmd, op->len);
         flen = op->len;
