@@ -36,6 +36,8 @@ struct sim_node_sec {
     int kex_s0;         /* the bootstrap is S0's */
     uint8_t s0_key[16]; /* S0 key received during an S2 bootstrap, installed at its end */
     int has_s0_key;
+    uint16_t last_len;  /* the last encapsulated frame sent (`node N replay`) */
+    uint8_t last[ZWH__S2_MAX_FRAME + 64];
 };
 
 /* The context, created on first use (NULL without memory). */

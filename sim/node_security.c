@@ -229,6 +229,10 @@ static void pump(sim_node_t *n)
             continue;
         }
         sim_node_emit(n, out, olen);
+        if (r == 1 && olen <= sizeof s->last) {
+            memcpy(s->last, out, olen);
+            s->last_len = (uint16_t)olen;
+        }
         zwh__secure_zero(out, sizeof out);
         if (r == 2) { /* Nonce Get out: the command waits for the Nonce Report */
             s->waiting_nonce = 1;
