@@ -17,6 +17,8 @@
 #define LAT_BEAM_MS 1100   /* FLiRS node: 1000 ms wake-up beam first */
 #define LAT_NO_ACK_MS 150  /* tries, routes and explorer frames before giving up */
 #define LAT_MULTICAST_MS 30
+#define CC_TRANSPORT_SERVICE 0x55
+#define TS_SUBSEQUENT_SEGMENT 0xE0
 #define LAT_NIF_MS 60
 #define NOISE_FLOOR_DBM (-95)
 #define RSSI_NA 0x7F
@@ -170,7 +172,11 @@ static void radio_send(void *ctx, const uint8_t *data, size_t len)
             if (sim_ctrl_node(c, id))
                 sim_net_deliver(c->net, id, data, len, 0);
     } else {
-        int r = dst == c->own_id ? 1 : sim_net_deliver(c->net, dst, data, len, 0);
+        int lost = len >= 2 && data[0] == CC_TRANSPORT_SERVICE && (data[1] & 0xF8) == TS_SUBSEQUENT_SEGMENT &&
+                   sim_fault_take(&c->faults->lose_segment_count);
+        if (lost)
+            ZWH_LOGI(c->log, "fault: Transport Service segment to %u lost on air", dst);
+        int r = lost ? 0 : dst == c->own_id ? 1 : sim_net_deliver(c->net, dst, data, len, 0);
         if (c->tx.txo & TXO_ACK)
             status = r ? TX_NO_ACK : TX_OK;
         const sim_node_t *n = sim_ctrl_node(c, dst);

@@ -17,6 +17,7 @@ typedef struct sim_faults {
     long jam_count;          /* SendData callbacks reporting FAIL (jammed radio) */
     long drop_connection_after; /* close the first connection after N host frames */
     long no_callback_count;  /* SendData callbacks swallowed until SendDataAbort */
+    long lose_segment_count; /* Transport Service subsequent segments to nodes lost on air */
 } sim_faults_t;
 
 static inline void sim_faults_init(sim_faults_t *f)
@@ -26,6 +27,7 @@ static inline void sim_faults_init(sim_faults_t *f)
     f->withhold_ack_count = f->can_count = f->jam_count = 0;
     f->drop_connection_after = 0;
     f->no_callback_count = 0;
+    f->lose_segment_count = 0;
 }
 
 /* Consumes one unit of a count fault; returns 1 if it applied. */

@@ -36,9 +36,11 @@ struct sim_node_sec {
     int kex_s0;         /* the bootstrap is S0's */
     uint8_t s0_key[16]; /* S0 key received during an S2 bootstrap, installed at its end */
     int has_s0_key;
-    sec_item_t *last;   /* the last S2 command sent, kept for one resend after a resync */
-    uint64_t last_at;
-    int last_resent;
+    sec_item_t *prev;   /* the last S2 command sent, kept for one resend after a resync */
+    uint64_t prev_at;
+    int prev_resent;
+    uint16_t last_len;  /* the last encapsulated frame sent (`node N replay`) */
+    uint8_t last[ZWH__S2_MAX_FRAME + 64];
 };
 
 /* The context, created on first use (NULL without memory). */

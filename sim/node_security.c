@@ -155,11 +155,11 @@ void sim_node_sec_joined(sim_node_t *n)
 
 static void forget_last(struct sim_node_sec *s)
 {
-    if (!s->last)
+    if (!s->prev)
         return;
-    zwh__secure_zero(s->last->data, s->last->len);
-    free(s->last);
-    s->last = NULL;
+    zwh__secure_zero(s->prev->data, s->prev->len);
+    free(s->prev);
+    s->prev = NULL;
 }
 
 static void item_pop(struct sim_node_sec *s)
@@ -239,6 +239,10 @@ static void pump(sim_node_t *n)
             continue;
         }
         sim_node_emit(n, out, olen);
+        if (r == 1 && olen <= sizeof s->last) {
+            memcpy(s->last, out, olen);
+            s->last_len = (uint16_t)olen;
+        }
         zwh__secure_zero(out, sizeof out);
         if (r == 2) { /* Nonce Get out: the command waits for the Nonce Report */
             s->waiting_nonce = 1;
@@ -247,10 +251,10 @@ static void pump(sim_node_t *n)
         }
         if (it->proto == SEC_S2) { /* keep it: a Nonce Report SOS asks for it again */
             forget_last(s);
-            s->last = s->q[0];
+            s->prev = s->q[0];
             s->q[0] = NULL;
-            s->last_at = sim_node_now(n);
-            s->last_resent = 0;
+            s->prev_at = sim_node_now(n);
+            s->prev_resent = 0;
             memmove(s->q, s->q + 1, (s->nq - 1) * sizeof s->q[0]);
             s->nq--;
             continue;
@@ -276,15 +280,15 @@ static void nonce_arrived(sim_node_t *n)
 static void resend_last(sim_node_t *n)
 {
     struct sim_node_sec *s = n->sec;
-    if (!s->last || s->last_resent || sim_node_now(n) - s->last_at > RESEND_WINDOW_MS || s->nq == SEC_QMAX)
+    if (!s->prev || s->prev_resent || sim_node_now(n) - s->prev_at > RESEND_WINDOW_MS || s->nq == SEC_QMAX)
         return;
     ZWH_LOGD(n->net->log, "node %u: resynchronised; last command sent again", n->id);
     memmove(s->q + 1, s->q, s->nq * sizeof s->q[0]);
-    s->q[0] = s->last;
+    s->q[0] = s->prev;
     s->nq++;
-    s->last = NULL;
+    s->prev = NULL;
     pump(n);
-    s->last_resent = 1;
+    s->prev_resent = 1;
 }
 
 void sim_node_sec_queue(sim_node_t *n, int proto, int cls, const uint8_t *data, size_t len)

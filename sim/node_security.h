@@ -51,6 +51,16 @@ void sim_node_sec_rx(sim_node_t *n, const uint8_t *frame, size_t len, unsigned r
 void sim_node_sec_send(sim_node_t *n, const uint8_t *cmd, size_t len);
 void sim_node_sec_free(sim_node_t *n);
 
+/* ---- node_attack.c ----------------------------------------------------------- */
+
+/* Test lines from stdin that make the node misbehave like an attacker:
+ *   raw HEX           send HEX as it is (plaintext, no encapsulation)
+ *   secure CLASS HEX  send HEX under S2 class CLASS (unauth|auth|access or a
+ *                     ZWH_SECCLASS number), installing that key from --keys
+ *   replay            send the last encapsulated frame again, byte for byte
+ * 0 when handled, ZWH_ENOTSUP for another line, ZWH_EINVAL for a bad one. */
+int sim_node_attack_event(sim_node_t *n, const char *line);
+
 /* ---- node_ts.c ----------------------------------------------------------------- */
 
 /* A Transport Service frame (0x55 ...) addressed to the node. */

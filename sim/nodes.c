@@ -193,6 +193,9 @@ int sim_node_event(sim_node_t *n, const char *line)
         wake_cb(n, NULL, 0);
         return 0;
     }
+    int rc = sim_node_attack_event(n, line);
+    if (rc != ZWH_ENOTSUP)
+        return rc;
     if (n->type->ops && n->type->ops->on_event)
         return n->type->ops->on_event(n->model, n, line);
     return ZWH_ENOTSUP;

@@ -10,7 +10,7 @@
 enum {
     O_LISTEN = 256, O_PTY, O_LINK, O_DEVICES, O_PENDING, O_KEYS, O_SEED, O_TIME_SCALE, O_HOME_ID,
     O_REPORT_ORDER, O_HELP, O_DROP_RATE, O_CORRUPT_RATE, O_ACK_DELAY, O_WITHHOLD_ACK, O_CAN_COUNT,
-    O_GARBAGE_RATE, O_CORRUPT_TX_RATE, O_JAM_COUNT, O_DROP_CONN, O_NO_CALLBACK,
+    O_GARBAGE_RATE, O_CORRUPT_TX_RATE, O_JAM_COUNT, O_DROP_CONN, O_NO_CALLBACK, O_LOSE_SEGMENT,
 };
 
 static const struct option long_opts[] = {
@@ -36,6 +36,7 @@ static const struct option long_opts[] = {
     {"jam-count", required_argument, 0, O_JAM_COUNT},
     {"drop-connection-after", required_argument, 0, O_DROP_CONN},
     {"no-callback-count", required_argument, 0, O_NO_CALLBACK},
+    {"lose-segment-count", required_argument, 0, O_LOSE_SEGMENT},
     {0, 0, 0, 0},
 };
 
@@ -53,7 +54,8 @@ void sim_opts_usage(FILE *out)
         "Lines on stdin are device events (\"exclude N\" picks the node the next exclusion\n"
         "removes; \"node N TEXT\" goes to node N's device model: \"wake\" for a sleeping\n"
         "node; zen07/hkzw_so03: on, off, load WATTS, reset, (hkzw_so03) scene N;\n"
-        "ezmultipli: motion on|off, temperature C, lux L, reset).\n"
+        "ezmultipli: motion on|off, temperature C, lux L, reset; any node, for security\n"
+        "tests: raw HEX (plaintext), secure unauth|auth|access HEX, replay).\n"
         "\n"
         "Transport:\n"
         "  --listen tcp://HOST:PORT   listen on an IPv4 address (port 0 picks a free one)\n"
@@ -91,7 +93,9 @@ void sim_opts_usage(FILE *out)
         "  --jam-count N              the next N SendData callbacks report FAIL (jammed)\n"
         "  --drop-connection-after N  close the first connection after N host frames\n"
         "  --no-callback-count N      swallow the next N SendData callbacks (until the\n"
-        "                             host sends SendDataAbort)\n",
+        "                             host sends SendDataAbort)\n"
+        "  --lose-segment-count N     lose the next N Transport Service subsequent segments\n"
+        "                             sent to nodes (acknowledged, never delivered)\n",
         types, SIM_OPTS_MAX_PENDING);
 }
 
@@ -208,11 +212,13 @@ int sim_opts_parse(sim_opts_t *o, int argc, char **argv)
         case O_CAN_COUNT:
         case O_JAM_COUNT:
         case O_DROP_CONN:
-        case O_NO_CALLBACK: {
+        case O_NO_CALLBACK:
+        case O_LOSE_SEGMENT: {
             long *dst = c == O_WITHHOLD_ACK ? &o->faults.withhold_ack_count
                       : c == O_CAN_COUNT ? &o->faults.can_count
                       : c == O_JAM_COUNT ? &o->faults.jam_count
                       : c == O_DROP_CONN ? &o->faults.drop_connection_after
+                      : c == O_LOSE_SEGMENT ? &o->faults.lose_segment_count
                       : &o->faults.no_callback_count;
             if (parse_count(a, dst) < 0)
                 return bad(opt_name(c), a);

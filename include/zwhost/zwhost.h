@@ -15,6 +15,8 @@
 #include "zwhost/node.h"
 #include "zwhost/port.h"
 #include "zwhost/storage.h"
+#include "zwhost/probe.h"
+#include "zwhost/multicast.h"
 #include "zwhost/cc/value.h"
 #include "zwhost/cc/basic.h"
 #include "zwhost/cc/binary_switch.h"

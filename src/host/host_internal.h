@@ -154,6 +154,9 @@ void zwh__tx_arm(zwh_host_t *h);
 #define ZWH__TXF_INTERNAL 0x40 /* host's own traffic (Wake Up No More Information) */
 int zwh__tx_submit(zwh_host_t *h, uint16_t node, const uint8_t *cmd, size_t len, const zwh_send_opts_t *opts,
                    unsigned xflags, zwh_send_cb cb, void *user, uint32_t *id);
+/* Marks a queued transaction as the S2 singlecast follow-up of multicast
+ * group `group` (multicast.c). 0 or ZWH_ENOENT (no longer queued). */
+int zwh__tx_set_mgrp(zwh_host_t *h, uint32_t id, uint8_t group);
 /* From the receive path */
 /* A Nonce Report arrived; resync: it carried SOS (the node lost our SPAN). */
 void zwh__tx_on_nonce(zwh_host_t *h, uint16_t node, bool resync);
@@ -177,8 +180,8 @@ int zwh__secure_tx_class(const zwh_host_t *h, const zwh__node_t *n, uint8_t cc);
 bool zwh__secure_rx_allowed(const zwh_host_t *h, const zwh__node_t *n, uint8_t cc, int secclass);
 /* Encapsulates app for node under secclass: ZWH__S2_TX_ENCAP / ZWH__S2_TX_NONCE_GET-like results
  * (1 = frame to send, 2 = a nonce request to send first) or a negative code. */
-int zwh__secure_encap(zwh_host_t *h, uint16_t node, int secclass, const uint8_t *app, size_t len, uint8_t *out,
-                      size_t cap, size_t *out_len);
+int zwh__secure_encap(zwh_host_t *h, uint16_t node, int secclass, uint8_t mgrp_group, const uint8_t *app,
+                      size_t len, uint8_t *out, size_t cap, size_t *out_len);
 int zwh__secclass_rank(int secclass);
 void zwh__secure_set_granted(zwh_host_t *h, uint16_t node, uint32_t granted);
 

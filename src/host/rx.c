@@ -33,6 +33,7 @@
 #define WAKE_UP_NOTIFICATION 0x07
 #define CC_MULTI_CMD 0x8F
 #define MAX_DEPTH 6
+#define S2_CMDS_SUPPORTED_REPORT 0x0E
 
 typedef struct rx_ctx {
     uint16_t src;
@@ -44,6 +45,7 @@ typedef struct rx_ctx {
 } rx_ctx_t;
 
 static void process(zwh_host_t *h, const rx_ctx_t *c, const uint8_t *cmd, size_t len);
+static void deliver(zwh_host_t *h, const rx_ctx_t *c, const uint8_t *cmd, size_t len);
 
 static void drop(zwh_host_t *h, const rx_ctx_t *c, int status, const char *why)
 {
@@ -82,6 +84,11 @@ static void rx_s2(zwh_host_t *h, const rx_ctx_t *c, const uint8_t *cmd, size_t l
         /* KEX and friends travel in clear: the bootstrapping's (or the application's) */
         if (zwh__incl_on_security(h, c->src, cmd, len, c->secclass))
             return;
+        if (len >= 2 && cmd[1] == S2_CMDS_SUPPORTED_REPORT && c->secclass >= 0) {
+            /* inside an S2 encapsulation: the interview's (or the probe's) answer */
+            deliver(h, c, cmd, len);
+            return;
+        }
         drop(h, c, ZWH_ENOKEY, "S2 command without an S2 context");
         return;
     }

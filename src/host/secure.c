@@ -102,8 +102,8 @@ bool zwh__secure_rx_allowed(const zwh_host_t *h, const zwh__node_t *n, uint8_t c
     return zwh__secclass_rank(secclass) >= zwh__secclass_rank(zwh__secure_highest(n->granted));
 }
 
-int zwh__secure_encap(zwh_host_t *h, uint16_t node, int secclass, const uint8_t *app, size_t len, uint8_t *out,
-                      size_t cap, size_t *out_len)
+int zwh__secure_encap(zwh_host_t *h, uint16_t node, int secclass, uint8_t mgrp_group, const uint8_t *app,
+                      size_t len, uint8_t *out, size_t cap, size_t *out_len)
 {
     uint64_t now = zwh__host_now(h);
     if (secclass == ZWH_SECCLASS_S0 || secclass == ZWH__SECCLASS_S0_TEMP) {
@@ -117,7 +117,8 @@ int zwh__secure_encap(zwh_host_t *h, uint16_t node, int secclass, const uint8_t 
     }
     if (!h->s2)
         return ZWH_ENOKEY;
-    zwh__s2_tx_t tx = {.dst = node, .cls = secclass == ZWH_SECCLASS_TEMP ? ZWH__S2_TEMP : secclass};
+    zwh__s2_tx_t tx = {.dst = node, .cls = secclass == ZWH_SECCLASS_TEMP ? ZWH__S2_TEMP : secclass,
+                       .mgrp_group = mgrp_group};
     int rc = zwh__s2_encap(h->s2, &tx, app, len, now, out, cap, out_len);
     if (rc < 0)
         return rc;

@@ -57,6 +57,7 @@ struct zwh__tx {
     uint8_t nonce_rounds;
     uint8_t resends;    /* re-sent after the node resynchronised (Nonce Report SOS) */
     uint64_t resend_at; /* TX_RESYNC: when to send again */
+    uint8_t mgrp_group; /* != 0: S2 singlecast follow-up of this multicast group */
     bool sent;          /* SendData acknowledged */
     bool have_final;    /* report / final supervision status arrived */
     int final_status;
@@ -318,7 +319,8 @@ static void transmit(zwh_host_t *h, zwh__tx_t *tx)
     uint8_t frame[ZWH__S2_MAX_FRAME + 64];
     size_t frame_len = 0;
     if (tx->secclass != ZWH_SECCLASS_NONE) {
-        rc = zwh__secure_encap(h, tx->node, tx->secclass, app, app_len, frame, sizeof frame, &frame_len);
+        rc = zwh__secure_encap(h, tx->node, tx->secclass, tx->mgrp_group, app, app_len, frame, sizeof frame,
+                               &frame_len);
         if (rc < 0) {
             finish(h, tx, rc);
             return;
@@ -852,6 +854,15 @@ ZWH_EXTERN int zwh_host_send(zwh_host_t *host, uint16_t node_id, const uint8_t *
     if (!host)
         return ZWH_EINVAL;
     return zwh__tx_submit(host, node_id, cmd, len, opts, 0, cb, user, request_id);
+}
+
+int zwh__tx_set_mgrp(zwh_host_t *h, uint32_t id, uint8_t group)
+{
+    zwh__tx_t *tx = find_tx(h, id);
+    if (!tx || tx->state != TX_QUEUED)
+        return ZWH_ENOENT;
+    tx->mgrp_group = group;
+    return 0;
 }
 
 ZWH_EXTERN int zwh_host_cancel(zwh_host_t *host, uint32_t request_id)

@@ -11,7 +11,7 @@
 #include "sim_client.h"
 #include "zwhost/zwhost.h"
 
-#define HF_MAX_EVENTS 512
+#define HF_MAX_EVENTS 4096
 
 typedef struct hf_event {
     int type;
