@@ -37,6 +37,7 @@ typedef struct zwh__node {
     uint16_t iv_gen;
     struct zwh__values *values;        /* last report of each kind (values.c), owned */
     struct zwh__last_tx *last_secure;  /* last S2 command that completed (tx.c), for a resync resend */
+    uint8_t last_mgrp;                 /* S2 multicast group of the last follow-up sent to it */
 } zwh__node_t;
 
 /* A transaction of the send pipeline (tx.c). */
@@ -184,6 +185,10 @@ int zwh__secure_encap(zwh_host_t *h, uint16_t node, int secclass, uint8_t mgrp_g
                       size_t len, uint8_t *out, size_t cap, size_t *out_len);
 int zwh__secclass_rank(int secclass);
 void zwh__secure_set_granted(zwh_host_t *h, uint16_t node, uint32_t granted);
+/* The node said it lacks our MPAN (Nonce Report with MOS): hand it the inner
+ * state of the last group it got a follow-up of (an empty S2 frame with the
+ * encrypted MPAN extension), so later multicasts decrypt without follow-ups. */
+void zwh__secure_send_mpan(zwh_host_t *h, uint16_t node);
 
 /* persistence (persist.c) */
 int zwh__persist_init(zwh_host_t *h);

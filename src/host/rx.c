@@ -105,6 +105,8 @@ static void rx_s2(zwh_host_t *h, const rx_ctx_t *c, const uint8_t *cmd, size_t l
         return;
     }
     if (res.kind == ZWH__S2_RX_NONCE_REPORT) {
+        if (res.flags & ZWH__S2_RXF_PEER_MOS)
+            zwh__secure_send_mpan(h, c->src);
         zwh__tx_on_nonce(h, c->src, (res.flags & ZWH__S2_RXF_SOS) != 0);
         return;
     }

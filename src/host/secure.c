@@ -213,3 +213,23 @@ ZWH_EXTERN int zwh_host_get_node_granted(const zwh_host_t *host, uint16_t node_i
     *granted = n->granted;
     return 0;
 }
+
+void zwh__secure_send_mpan(zwh_host_t *h, uint16_t node)
+{
+    zwh__node_t *n = zwh__host_node(h, node);
+    if (!n || !h->s2 || !n->last_mgrp)
+        return;
+    int cls = zwh__secure_highest(n->granted & S2_CLASSES_MASK);
+    if (cls == ZWH_SECCLASS_NONE)
+        return;
+    zwh__s2_tx_t tx = {.dst = node, .cls = cls, .mpan_group = n->last_mgrp};
+    uint8_t frame[ZWH__S2_OVERHEAD + 64];
+    size_t len = 0;
+    int rc = zwh__s2_encap(h->s2, &tx, NULL, 0, zwh__host_now(h), frame, sizeof frame, &len);
+    if (rc == ZWH__S2_TX_ENCAP) {
+        ZWH_LOGD(&h->log, "node %u: MPAN of group %u handed over", node, n->last_mgrp);
+        (void)zwh__host_send_frame(h, node, frame, len, ZWH__PRIO_INTERACTIVE, NULL, 0);
+    } else if (rc == ZWH__S2_TX_NONCE_GET) {
+        (void)zwh__host_send_frame(h, node, frame, len, ZWH__PRIO_INTERACTIVE, NULL, 0);
+    }
+}

@@ -319,6 +319,8 @@ static void transmit(zwh_host_t *h, zwh__tx_t *tx)
     uint8_t frame[ZWH__S2_MAX_FRAME + 64];
     size_t frame_len = 0;
     if (tx->secclass != ZWH_SECCLASS_NONE) {
+        if (tx->mgrp_group && n)
+            n->last_mgrp = tx->mgrp_group;
         rc = zwh__secure_encap(h, tx->node, tx->secclass, tx->mgrp_group, app, app_len, frame, sizeof frame,
                                &frame_len);
         if (rc < 0) {
