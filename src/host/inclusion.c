@@ -32,6 +32,7 @@
 #define DEFAULT_WAIT_MS 60000u
 #define CC_S2 0x9F
 #define CC_S0 0x98
+#define S2_PUBLIC_KEY_REPORT 0x08
 
 enum { OP_NONE = 0, OP_ADD, OP_REPLACE, OP_REMOVE, OP_REMOVE_FAILED };
 enum { PH_IDLE = 0, PH_WAIT, PH_STOP, PH_PROTOCOL, PH_BOOTSTRAP, PH_ROUTES_SUC, PH_ROUTES_CTRL, PH_FAILED_REQ };
@@ -342,11 +343,32 @@ static void start_bootstrap(zwh_host_t *h, zwh__incl_t *in)
         run_actions(h, in, &out);
 }
 
+/* SmartStart: the joining node's Public Key Report must carry the provisioned
+ * DSK (its first 16 bytes; bytes 0..1 blanked when an authenticated class was
+ * granted). True when it does not: the bootstrap is cancelled. */
+static bool smartstart_key_mismatch(zwh_host_t *h, zwh__incl_t *in, const uint8_t *cmd, size_t len)
+{
+    if (!in->smartstart || len < 3 + 16 || cmd[0] != CC_S2 || cmd[1] != S2_PUBLIC_KEY_REPORT || (cmd[2] & 0x01))
+        return false;
+    const uint8_t *key = cmd + 3;
+    bool blanked = key[0] == 0 && key[1] == 0;
+    if (memcmp(key + 2, in->dsk + 2, 14) == 0 && (blanked || memcmp(key, in->dsk, 2) == 0))
+        return false;
+    ZWH_LOGW(&h->log, "node %u: SmartStart DSK mismatch: bootstrap aborted", in->node);
+    in->dsk_mismatch = true;
+    zwh__kex_out_t out;
+    if (zwh__kex_cancel(&in->kex, zwh__host_now(h), &out) == 0)
+        run_actions(h, in, &out);
+    return true;
+}
+
 bool zwh__incl_on_security(zwh_host_t *h, uint16_t src, const uint8_t *cmd, size_t len, int secclass)
 {
     zwh__incl_t *in = h->incl;
     if (!in || !in->kex_active || src != in->node || len < 2)
         return false;
+    if (smartstart_key_mismatch(h, in, cmd, len))
+        return true;
     zwh__kex_out_t out;
     if (zwh__kex_input(&in->kex, cmd, len, secclass, zwh__host_now(h), &out) == 0)
         run_actions(h, in, &out);

@@ -224,30 +224,40 @@ static void passive_entry_waits_until_pending(void **state)
     hf_stop(&f);
 }
 
-/* An entry whose DSK gives the device's home ids but differs in a byte the
- * home ids do not cover: the device joins (the stick cannot tell), but the key
- * it sends does not match the DSK, so no key is granted and the entry still
- * waits for its own device. */
+/* Entries whose DSK gives the devices' home ids but differs in a byte the home
+ * ids do not cover: the devices join (the stick cannot tell), but the key each
+ * sends in its Public Key Report does not match the DSK, so no key is granted
+ * and the entries still wait for their own devices. The first entry grants
+ * the authenticated class (the node blanks its PIN bytes), the second S2
+ * Unauthenticated only (the node sends its whole key). */
 static void dsk_mismatch_grants_nothing(void **state)
 {
     (void)state;
     hf_t f;
-    const char *args[] = {"--pending", "s2switch:smartstart", "--keys", keys_path, "--time-scale", "10", NULL};
+    const char *args[] = {"--pending", "s2switch:smartstart", "--pending", "s2switch:smartstart",
+                          "--keys", keys_path, "--time-scale", "10", NULL};
     memset(&f, 0, sizeof f);
     assert_int_equal(hf_start(&f, args, keys_path), 0);
-    uint8_t dsk[16];
-    read_dsk(&f, dsk);
-    dsk[5] ^= 0x01;
-    assert_int_equal(zwh_host_provision_add(f.host, dsk, 0, NULL), 0);
-    int added = hf_wait_event(&f, ZWH_EVENT_NODE_ADDED, 0, 0, 30000);
-    assert_true(added >= 0);
-    assert_int_equal(f.events[added].status, ZWH_EKEX_FAIL);
-    assert_int_equal(f.events[added].value, 0);
-    assert_int_equal(count_events(&f, ZWH_EVENT_S2_PIN), 0);
-    zwh_provision_entry_t e;
-    assert_int_equal(zwh_host_provision_get(f.host, 0, &e), 0);
-    assert_int_equal(e.status, ZWH_PROVISION_PENDING);
-    assert_int_equal(e.node_id, 0);
+    uint8_t dsk[2][16];
+    read_dsk(&f, dsk[0]);
+    read_dsk(&f, dsk[1]);
+    dsk[0][5] ^= 0x01;
+    dsk[1][0] ^= 0x80; /* a PIN byte: only a whole key shows it */
+    const uint32_t classes[2] = {0, 1u << ZWH_SECCLASS_S2_UNAUTHENTICATED};
+    for (int i = 0; i < 2; i++) {
+        size_t from = f.nevents;
+        assert_int_equal(zwh_host_provision_add(f.host, dsk[i], classes[i], NULL), 0);
+        int added = hf_wait_event(&f, ZWH_EVENT_NODE_ADDED, 0, from, 30000);
+        assert_true(added >= 0);
+        assert_int_equal(f.events[added].status, ZWH_EKEX_FAIL);
+        assert_int_equal(f.events[added].value, 0);
+        zwh_provision_entry_t e;
+        assert_int_equal(zwh_host_provision_get(f.host, i, &e), 0);
+        assert_int_equal(e.status, ZWH_PROVISION_PENDING);
+        assert_int_equal(e.node_id, 0);
+        assert_int_equal(zwh_host_provision_set_status(f.host, dsk[i], ZWH_PROVISION_IGNORED), 0);
+    }
+    assert_int_equal(count_events(&f, ZWH_EVENT_S2_PIN) + count_events(&f, ZWH_EVENT_S2_GRANT), 0);
     hf_stop(&f);
 }
 
