@@ -72,6 +72,7 @@ typedef struct sim_ctrl {
         uint16_t nid;
         sim_node_t *dev;    /* node being added or removed */
     } nm;
+    int ss_listen;          /* AddNode 09: SmartStart prime frames are reported */
 } sim_ctrl_t;
 
 typedef struct sim_ctrl_deps {

@@ -48,7 +48,7 @@
 #define TX_FAIL 0x02
 
 /* Tags of the controller's delayed actions (owner = the controller). */
-enum { CTAG_SEND = 1, CTAG_NM, CTAG_MISC, CTAG_STARTED };
+enum { CTAG_SEND = 1, CTAG_NM, CTAG_MISC, CTAG_STARTED, CTAG_SMARTSTART };
 
 typedef void (*sim_ctrl_fn)(sim_ctrl_t *c, zwh__rd_t *r);
 

@@ -5,6 +5,7 @@
 #include "ctrl_int.h"
 #include "node_security.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* AddNode/RemoveNode modes and statuses */
@@ -31,6 +32,8 @@ enum { STEP_READY = 1, STEP_FOUND, STEP_ADDING, STEP_PROTOCOL_DONE, STEP_DONE };
 #define NM_FOUND_MS 200   /* the user presses the device's button */
 #define NM_STEP_MS 100
 #define NM_PROTOCOL_MS 300 /* node id assignment and neighbour discovery */
+#define SS_ANNOUNCE_MS 400 /* a SmartStart device's prime frames (real ones back off to minutes) */
+#define UPDATE_SMARTSTART_PRIME 0x85
 
 /* RemoveFailed/ReplaceFailed */
 #define FAILED_STARTED 0x00
@@ -83,8 +86,64 @@ static uint16_t next_free_id(sim_ctrl_t *c)
     return 0;
 }
 
+/* ---- SmartStart ----
+ * While listening (AddNode 09), each pending SmartStart device's prime frame is
+ * reported as ApplicationUpdate 85 `nid(0) rxStatus nwiHomeId[4] len basic
+ * generic specific cc...`; any other AddNode/RemoveNode call ends listening. */
+static void ss_stop(sim_ctrl_t *c)
+{
+    c->ss_listen = 0;
+    sim_sched_cancel(c->sched, c, CTAG_SMARTSTART);
+}
+
+static void ss_announce(void *ctx, const uint8_t *data, size_t len)
+{
+    (void)data;
+    (void)len;
+    sim_ctrl_t *c = ctx;
+    if (!c->ss_listen)
+        return;
+    for (size_t i = 0; c->nm.op == SIM_NM_IDLE && i < c->net->npending; i++) {
+        const sim_node_t *n = c->net->pending[i];
+        uint32_t nwi;
+        if (!n->smartstart || sim_node_sec_nwi_home_id(n, &nwi) < 0)
+            continue;
+        uint8_t p[9 + 3 + SIM_NIF_MAX_CC];
+        zwh__wr_t w;
+        zwh__wr_init(&w, p, sizeof p);
+        zwh__wr_u8(&w, UPDATE_SMARTSTART_PRIME);
+        sim_ctrl_wr_nid(c, &w, 0);
+        zwh__wr_u8(&w, 0x00); /* rx status: single cast */
+        zwh__wr_u32(&w, nwi);
+        zwh__wr_u8(&w, (uint8_t)(3 + n->nif.ncc));
+        zwh__wr_u8(&w, n->nif.basic);
+        zwh__wr_u8(&w, n->nif.generic);
+        zwh__wr_u8(&w, n->nif.specific);
+        zwh__wr_bytes(&w, n->nif.cc, n->nif.ncc);
+        sim_ctrl_req(c, F_APP_UPDATE, p, zwh__wr_len(&w));
+    }
+    sim_sched_after(c->sched, SS_ANNOUNCE_MS, ss_announce, c, CTAG_SMARTSTART, NULL, 0);
+}
+
+/* The pending SmartStart device AddNode 08's home id bytes name: the first four
+ * are its NWI home id (zwave-js) or DSK bytes 8..11 (UIC), which give the same
+ * NWI home id once bits are set as the device sets them. SIZE_MAX if none. */
+static size_t ss_find(const sim_ctrl_t *c, const uint8_t ids[8])
+{
+    uint32_t want = ((uint32_t)(ids[0] | 0xC0) << 24) | ((uint32_t)ids[1] << 16) | ((uint32_t)ids[2] << 8) |
+                    (uint32_t)(ids[3] & 0xFE);
+    for (size_t i = 0; i < c->net->npending; i++) {
+        uint32_t nwi;
+        if (c->net->pending[i]->smartstart && sim_node_sec_nwi_home_id(c->net->pending[i], &nwi) == 0 &&
+            nwi == want)
+            return i;
+    }
+    return SIZE_MAX;
+}
+
 void sim_ctrl_nm_cancel(sim_ctrl_t *c)
 {
+    ss_stop(c);
     sim_sched_cancel(c->sched, c, CTAG_NM);
     /* a device found but not yet included goes back to waiting */
     if (c->nm.op == SIM_NM_ADD && c->nm.dev && !c->nm.dev->id && sim_net_add_pending(c->net, c->nm.dev) < 0)
@@ -98,8 +157,9 @@ static void add_step(void *ctx, const uint8_t *data, size_t len)
     (void)len;
     sim_ctrl_t *c = ctx;
     switch (c->nm.step) {
-    case STEP_READY: /* a pending device's button was pressed */
-        c->nm.dev = sim_net_take_pending(c->net);
+    case STEP_READY: /* a pending device's button was pressed (SmartStart: already chosen) */
+        if (!c->nm.dev)
+            c->nm.dev = sim_net_take_pending(c->net);
         if (!c->nm.dev)
             return;
         c->nm.step = STEP_FOUND;
@@ -165,6 +225,15 @@ void sim_ctrl_fn_add_node(sim_ctrl_t *c, zwh__rd_t *r)
     if (!zwh__rd_ok(r))
         return;
     uint8_t kind = mode & 0x0F;
+    if (kind == NM_SMART_START_LISTEN) {
+        ZWH_LOGI(c->log, "AddNode: SmartStart listening enabled");
+        if (c->nm.op == SIM_NM_IDLE && !c->ss_listen) {
+            c->ss_listen = 1;
+            sim_sched_after(c->sched, SS_ANNOUNCE_MS, ss_announce, c, CTAG_SMARTSTART, NULL, 0);
+        }
+        return;
+    }
+    ss_stop(c);
     if (kind == NM_STOP || kind == NM_STOP_FAILED) {
         if (c->nm.op == SIM_NM_ADD)
             nm_stop(c, F_ADD_NODE, cb);
@@ -172,11 +241,23 @@ void sim_ctrl_fn_add_node(sim_ctrl_t *c, zwh__rd_t *r)
             nm_send(c, F_ADD_NODE, cb, ST_FAILED, 0, NULL);
         return;
     }
-    if (kind == NM_SMART_START_LISTEN) {
-        ZWH_LOGI(c->log, "AddNode: SmartStart listening enabled (no SmartStart devices simulated)");
+    if (kind == NM_SMART_START_INCLUDE) {
+        uint8_t ids[8];
+        zwh__rd_copy(r, ids, sizeof ids);
+        size_t i = zwh__rd_ok(r) && c->nm.op == SIM_NM_IDLE ? ss_find(c, ids) : SIZE_MAX;
+        if (i == SIZE_MAX) {
+            ZWH_LOGW(c->log, "AddNode SmartStart: no such device announces itself: FAILED");
+            nm_send(c, F_ADD_NODE, cb, ST_FAILED, 0, NULL);
+            return;
+        }
+        nm_start(c, SIM_NM_ADD, cb);
+        c->nm.dev = sim_net_take_pending_at(c->net, i);
+        ZWH_LOGI(c->log, "AddNode: SmartStart inclusion of %s", c->nm.dev->type->name);
+        nm_callback(c, F_ADD_NODE, ST_READY, 0, NULL);
+        sim_sched_after(c->sched, NM_STEP_MS, add_step, c, CTAG_NM, NULL, 0);
         return;
     }
-    if (kind == NM_SMART_START_INCLUDE || kind == NM_EXISTING) {
+    if (kind == NM_EXISTING) {
         ZWH_LOGW(c->log, "AddNode mode %02x not simulated", mode);
         nm_send(c, F_ADD_NODE, cb, ST_FAILED, 0, NULL);
         return;
@@ -236,6 +317,7 @@ void sim_ctrl_fn_remove_node(sim_ctrl_t *c, zwh__rd_t *r)
     uint8_t cb = zwh__rd_u8(r);
     if (!zwh__rd_ok(r))
         return;
+    ss_stop(c);
     uint8_t kind = mode & 0x0F;
     if (kind == NM_STOP) {
         if (c->nm.op == SIM_NM_REMOVE)

@@ -47,7 +47,7 @@ static sim_node_t *make_device(sim_t *s, const char *spec, int with_id, uint16_t
     }
     sim_node_opts_t nopts;
     if (sim_node_opts_parse(&nopts, rest) < 0) {
-        fprintf(stderr, "zwh-sim: '%s': bad attributes (sleep=SECONDS, flirs, dead, rssi=DBM)\n", spec);
+        fprintf(stderr, "zwh-sim: '%s': bad attributes (sleep=SECONDS, flirs, dead, rssi=DBM, smartstart)\n", spec);
         return NULL;
     }
     sim_node_t *n = sim_node_new(&s->net, type, &nopts);
@@ -88,6 +88,13 @@ static int add_devices(sim_t *s)
             return -1;
         if (sim_node_sec_prepare(n) < 0) {
             fprintf(stderr, "zwh-sim: cannot make the key pair of '%s'\n", s->opts.pending[i]);
+            sim_node_free(n);
+            return -1;
+        }
+        uint32_t nwi;
+        if (n->smartstart && sim_node_sec_nwi_home_id(n, &nwi) < 0) {
+            fprintf(stderr, "zwh-sim: '%s': SmartStart needs a device type that requests S2\n",
+                    s->opts.pending[i]);
             sim_node_free(n);
             return -1;
         }

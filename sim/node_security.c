@@ -110,6 +110,13 @@ int sim_node_sec_dsk(const sim_node_t *n, char *out, size_t cap)
     return zwh_dsk_format(n->sec->pub, out, cap); /* the DSK is the first 16 bytes */
 }
 
+int sim_node_sec_nwi_home_id(const sim_node_t *n, uint32_t *home_id)
+{
+    if (!n->sec || !n->sec->has_keypair)
+        return ZWH_ENOENT;
+    return zwh_dsk_nwi_home_id_get(n->sec->pub, home_id);
+}
+
 int sim_node_sec_preinclude(sim_node_t *n)
 {
     const zwh_keystore_t *ks = n->net->keys;

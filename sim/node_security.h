@@ -36,6 +36,9 @@
 int sim_node_sec_prepare(sim_node_t *n);
 /* DSK text of a prepared pending device; ZWH_DSK_TEXT_LEN or ZWH_ENOENT. */
 int sim_node_sec_dsk(const sim_node_t *n, char *out, size_t cap);
+/* The NWI home id a prepared pending device announces itself with before
+ * inclusion (derived from its DSK). 0 or ZWH_ENOENT (no key pair). */
+int sim_node_sec_nwi_home_id(const sim_node_t *n, uint32_t *home_id);
 /* A --devices node now in the table: grants it the requested classes that
  * net->keys holds (keys installed in its engines, the controller granted the
  * same). 0 or a negative code. */

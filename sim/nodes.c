@@ -39,6 +39,7 @@ void sim_node_opts_default(sim_node_opts_t *opts)
     opts->wake_interval_s = 0;
     opts->dead = 0;
     opts->rssi = -55;
+    opts->smartstart = 0;
 }
 
 int sim_node_opts_parse(sim_node_opts_t *opts, const char *attrs)
@@ -61,6 +62,8 @@ int sim_node_opts_parse(sim_node_opts_t *opts, const char *attrs)
             opts->wake_interval_s = (uint32_t)s;
         } else if (strcmp(tok, "flirs") == 0) {
             opts->mode = SIM_NODE_FLIRS;
+        } else if (strcmp(tok, "smartstart") == 0) {
+            opts->smartstart = 1;
         } else if (strcmp(tok, "dead") == 0) {
             opts->dead = 1;
         } else if (strncmp(tok, "rssi=", 5) == 0) {
@@ -109,6 +112,7 @@ sim_node_t *sim_node_new(sim_net_t *net, const sim_device_type_t *type, const si
     n->wake_interval_s = opts->wake_interval_s;
     n->dead = opts->dead;
     n->rssi = opts->rssi;
+    n->smartstart = opts->smartstart;
     if (type->security & (ZWH_KEY_S2_UNAUTHENTICATED | ZWH_KEY_S2_AUTHENTICATED | ZWH_KEY_S2_ACCESS_CONTROL |
                           (1u << ZWH_SECCLASS_S2_LR_AUTHENTICATED) | (1u << ZWH_SECCLASS_S2_LR_ACCESS_CONTROL)))
         nif_add(&n->nif, CC_SECURITY_2);
@@ -250,19 +254,33 @@ int sim_net_add_pending(sim_net_t *net, sim_node_t *n)
     return 0;
 }
 
+static size_t first_classic(const sim_net_t *net)
+{
+    size_t i = 0;
+    while (i < net->npending && net->pending[i]->smartstart)
+        i++;
+    return i;
+}
+
 sim_node_t *sim_net_peek_pending(const sim_net_t *net)
 {
-    return net->npending ? net->pending[0] : NULL;
+    size_t i = first_classic(net);
+    return i < net->npending ? net->pending[i] : NULL;
+}
+
+sim_node_t *sim_net_take_pending_at(sim_net_t *net, size_t i)
+{
+    if (i >= net->npending)
+        return NULL;
+    sim_node_t *n = net->pending[i];
+    memmove(net->pending + i, net->pending + i + 1, (net->npending - i - 1) * sizeof net->pending[0]);
+    net->npending--;
+    return n;
 }
 
 sim_node_t *sim_net_take_pending(sim_net_t *net)
 {
-    if (!net->npending)
-        return NULL;
-    sim_node_t *n = net->pending[0];
-    memmove(net->pending, net->pending + 1, (net->npending - 1) * sizeof net->pending[0]);
-    net->npending--;
-    return n;
+    return sim_net_take_pending_at(net, first_classic(net));
 }
 
 int sim_node_reachable(const sim_node_t *n)

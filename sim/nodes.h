@@ -115,6 +115,7 @@ typedef struct sim_node_opts {
     uint32_t wake_interval_s; /* sleeping nodes */
     int dead;                 /* never acknowledges */
     int8_t rssi;              /* RSSI the controller measures for its frames (dBm) */
+    int smartstart;           /* --pending: joins by SmartStart, not by a button press */
 } sim_node_opts_t;
 
 struct sim_node {
@@ -131,6 +132,7 @@ struct sim_node {
     int awake;                /* sleeping: awake now; FLiRS: receiver kept on (no beam needed) */
     int dead;
     int8_t rssi;
+    int smartstart;           /* pending: announces itself to a SmartStart-listening controller */
     struct sim_node_sec *sec; /* S2/S0 engines, send queue, bootstrap (node_security.c); NULL
                                  while the node holds no keys and runs no bootstrap */
     struct sim_node_ts *ts;   /* Transport Service engine (node_ts.c), lazily made */
@@ -176,9 +178,13 @@ sim_node_t *sim_net_node(const sim_net_t *net, uint16_t id);
 /* Highest included node id, 0 if none. */
 uint16_t sim_net_max_id(const sim_net_t *net);
 
+/* The pending FIFO. peek/take see only the devices that join by a button press
+ * (classic AddNode); SmartStart devices are found by take_pending_at. */
 int sim_net_add_pending(sim_net_t *net, sim_node_t *n);
 sim_node_t *sim_net_take_pending(sim_net_t *net);
 sim_node_t *sim_net_peek_pending(const sim_net_t *net);
+/* Takes pending[i] out of the FIFO (NULL past the end). */
+sim_node_t *sim_net_take_pending_at(sim_net_t *net, size_t i);
 
 /* Would the node acknowledge a frame now? (alive, and listening, FLiRS or awake) */
 int sim_node_reachable(const sim_node_t *n);

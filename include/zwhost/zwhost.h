@@ -12,6 +12,7 @@
 #include "zwhost/host.h"
 #include "zwhost/send.h"
 #include "zwhost/inclusion.h"
+#include "zwhost/smartstart.h"
 #include "zwhost/node.h"
 #include "zwhost/port.h"
 #include "zwhost/storage.h"

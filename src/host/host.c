@@ -124,6 +124,7 @@ static void handle_update(zwh_host_t *h, const uint8_t *p, size_t n)
         ZWH_LOGD(&h->log, "malformed ApplicationUpdate dropped");
         return;
     }
+    zwh__ss_on_update(h, &u);
     if (u.status == ZWH__UPDATE_NODE_INFO || u.status == ZWH__UPDATE_NEW_ID) {
         zwh__node_t *node = zwh__host_node_add(h, u.node_id);
         if (!node)
@@ -312,6 +313,7 @@ ZWH_EXTERN int zwh_host_start(zwh_host_t *host)
 static void free_host(zwh_host_t *h)
 {
     zwh__incl_free(h);
+    zwh__ss_free(h);
     zwh__secure_free(h);
     zwh_keystore_free(h->keys);
     zwh__storage_cleanup(&h->storage);

@@ -44,6 +44,9 @@ typedef struct zwh__node {
 typedef struct zwh__tx zwh__tx_t;
 /* The network-management operation (inclusion.c). */
 typedef struct zwh__incl zwh__incl_t;
+/* SmartStart provisioning list and listening (smartstart.c). */
+typedef struct zwh__ss zwh__ss_t;
+struct zwh__state;
 /* Internal class for the S0 bootstrap's all-zero key. */
 #define ZWH__SECCLASS_S0_TEMP (-4)
 
@@ -102,6 +105,7 @@ struct zwh_host {
     zwh__sup_t sup;           /* outgoing and incoming Supervision sessions */
     zwh__ts_t *ts;            /* Transport Service engine */
     zwh__incl_t *incl;        /* inclusion.c */
+    zwh__ss_t *ss;            /* smartstart.c, made at the first provisioning entry */
     bool state_dirty;         /* something persistent changed since the last save */
     zwh__storage_t storage;   /* persist.c */
     uv_timer_t persist_timer;
@@ -227,6 +231,29 @@ bool zwh__incl_on_command(zwh_host_t *h, uint16_t src, const uint8_t *cmd, size_
 void zwh__incl_decrypt_failed(zwh_host_t *h, uint16_t src);
 /* An inclusion/replacement of this node is still running (no interview yet). */
 bool zwh__incl_busy_with(const zwh_host_t *h, uint16_t node);
+/* No network operation runs (nor a cancelled one's request is still due). */
+bool zwh__incl_idle(const zwh_host_t *h);
+/* SmartStart inclusion of a provisioned device: AddNode `mode` (08 | options)
+ * with its home ids, then the S2 bootstrap granting `classes` (0 = what it
+ * requests) and verifying the DSK it sends against dsk; no prompt events.
+ * Ends with zwh__ss_include_ended(). 0 or ZWH_EBUSY/ZWH_ENOTCONN/... */
+int zwh__incl_add_smartstart(zwh_host_t *h, uint8_t mode, const uint8_t home_ids[8], const uint8_t dsk[16],
+                             uint32_t classes);
+
+/* SmartStart (smartstart.c) */
+void zwh__ss_free(zwh_host_t *h);
+/* Puts the stick in SmartStart listen mode when ready, idle and an entry is pending. */
+void zwh__ss_kick(zwh_host_t *h);
+/* ApplicationUpdate: a prime frame of a pending entry starts its inclusion. */
+void zwh__ss_on_update(zwh_host_t *h, const zwh__api_update_t *u);
+/* The SmartStart inclusion ended (status and node as for zwh_include_cb;
+ * dsk_ok false: the node's key did not match the entry's DSK). */
+void zwh__ss_include_ended(zwh_host_t *h, int status, uint16_t node, bool dsk_ok);
+/* A node left by exclusion: its entry becomes passive. */
+void zwh__ss_node_removed(zwh_host_t *h, uint16_t node);
+/* Copies the list into / out of a saved state. */
+int zwh__ss_save(const zwh_host_t *h, struct zwh__state *st);
+void zwh__ss_load(zwh_host_t *h, const struct zwh__state *st);
 int zwh__secure_highest(uint32_t granted);
 
 /* receive path (rx.c) */

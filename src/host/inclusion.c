@@ -32,6 +32,7 @@
 #define DEFAULT_WAIT_MS 60000u
 #define CC_S2 0x9F
 #define CC_S0 0x98
+#define S2_PUBLIC_KEY_REPORT 0x08
 
 enum { OP_NONE = 0, OP_ADD, OP_REPLACE, OP_REMOVE, OP_REMOVE_FAILED };
 enum { PH_IDLE = 0, PH_WAIT, PH_STOP, PH_PROTOCOL, PH_BOOTSTRAP, PH_ROUTES_SUC, PH_ROUTES_CTRL, PH_FAILED_REQ };
@@ -56,6 +57,9 @@ struct zwh__incl {
     int kex_fail;
     int status;
     bool stop_requested;
+    bool smartstart;    /* a provisioned device: verify its DSK against dsk */
+    bool dsk_mismatch;  /* ... and the key it sent did not match */
+    uint8_t dsk[16];
     uv_timer_t timer;
 };
 
@@ -243,7 +247,14 @@ static void run_actions(zwh_host_t *h, zwh__incl_t *in, const zwh__kex_out_t *ou
                 break;
             }
             case ZWH__KEX_EV_PIN_REQUEST:
-                if (in->opts.has_pin) {
+                if (in->smartstart && (a->len < 16 || memcmp(a->data + 2, in->dsk + 2, 14) != 0)) {
+                    /* not the provisioned device: its key does not match the DSK */
+                    ZWH_LOGW(&h->log, "node %u: SmartStart DSK mismatch: bootstrap aborted", in->node);
+                    in->dsk_mismatch = true;
+                    zwh__kex_out_t o2;
+                    if (zwh__kex_cancel(&in->kex, zwh__host_now(h), &o2) == 0)
+                        run_actions(h, in, &o2);
+                } else if (in->opts.has_pin) {
                     zwh__kex_out_t o2;
                     if (zwh__kex_pin(&in->kex, in->opts.pin, zwh__host_now(h), &o2) == 0)
                         run_actions(h, in, &o2);
@@ -332,11 +343,32 @@ static void start_bootstrap(zwh_host_t *h, zwh__incl_t *in)
         run_actions(h, in, &out);
 }
 
+/* SmartStart: the joining node's Public Key Report must carry the provisioned
+ * DSK (its first 16 bytes; bytes 0..1 blanked when an authenticated class was
+ * granted). True when it does not: the bootstrap is cancelled. */
+static bool smartstart_key_mismatch(zwh_host_t *h, zwh__incl_t *in, const uint8_t *cmd, size_t len)
+{
+    if (!in->smartstart || len < 3 + 16 || cmd[0] != CC_S2 || cmd[1] != S2_PUBLIC_KEY_REPORT || (cmd[2] & 0x01))
+        return false;
+    const uint8_t *key = cmd + 3;
+    bool blanked = key[0] == 0 && key[1] == 0;
+    if (memcmp(key + 2, in->dsk + 2, 14) == 0 && (blanked || memcmp(key, in->dsk, 2) == 0))
+        return false;
+    ZWH_LOGW(&h->log, "node %u: SmartStart DSK mismatch: bootstrap aborted", in->node);
+    in->dsk_mismatch = true;
+    zwh__kex_out_t out;
+    if (zwh__kex_cancel(&in->kex, zwh__host_now(h), &out) == 0)
+        run_actions(h, in, &out);
+    return true;
+}
+
 bool zwh__incl_on_security(zwh_host_t *h, uint16_t src, const uint8_t *cmd, size_t len, int secclass)
 {
     zwh__incl_t *in = h->incl;
     if (!in || !in->kex_active || src != in->node || len < 2)
         return false;
+    if (smartstart_key_mismatch(h, in, cmd, len))
+        return true;
     zwh__kex_out_t out;
     if (zwh__kex_input(&in->kex, cmd, len, secclass, zwh__host_now(h), &out) == 0)
         run_actions(h, in, &out);
@@ -373,6 +405,8 @@ static void reset_op(zwh__incl_t *in)
     in->rcb = NULL;
     in->user = NULL;
     in->stop_requested = false;
+    in->smartstart = false;
+    in->dsk_mismatch = false;
 }
 
 static void complete_include(zwh_host_t *h, int status)
@@ -383,7 +417,10 @@ static void complete_include(zwh_host_t *h, int status)
     uint16_t node = in->node;
     uint32_t granted = in->granted;
     int kex_fail = in->kex_fail;
+    bool smartstart = in->smartstart, dsk_ok = !in->dsk_mismatch;
     reset_op(in);
+    if (smartstart)
+        zwh__ss_include_ended(h, status, node, dsk_ok);
     if (status == 0 || status == ZWH_EKEX_FAIL) {
         zwh__node_t *n = zwh__host_node(h, node);
         if (n)
@@ -398,6 +435,7 @@ static void complete_include(zwh_host_t *h, int status)
         cb(h, status, node, granted, kex_fail, user);
     if (status == 0 || status == ZWH_EKEX_FAIL)
         (void)zwh__iv_start(h, node); /* NODE_READY follows when it is done */
+    zwh__ss_kick(h);
 }
 
 static void routes_done(zwh__request_t *req, int status, void *user);
@@ -515,11 +553,13 @@ static void complete_remove(zwh_host_t *h, int status, uint16_t node)
     reset_op(in);
     if (status == 0 && node) {
         zwh__host_node_remove(h, node);
+        zwh__ss_node_removed(h, node);
         zwh__host_emit(h, ZWH_EVENT_NODE_REMOVED, 0, NULL, node);
     }
     progress(h, status == 0 ? "done" : "failed", node);
     if (cb)
         cb(h, status, node, user);
+    zwh__ss_kick(h);
 }
 
 static void stop_done(zwh__request_t *req, int status, void *user)
@@ -620,7 +660,14 @@ ZWH_EXTERN void zwh_include_opts_init(zwh_include_opts_t *opts)
         memset(opts, 0, sizeof *opts);
 }
 
-ZWH_EXTERN int zwh_host_include(zwh_host_t *host, const zwh_include_opts_t *opts, zwh_include_cb cb, void *user)
+bool zwh__incl_idle(const zwh_host_t *h)
+{
+    return check_idle(h) == 0;
+}
+
+/* AddNode in `mode`; home_ids: the SmartStart include's 8 home id bytes, else NULL. */
+static int start_add(zwh_host_t *host, const zwh_include_opts_t *opts, zwh_include_cb cb, void *user,
+                     uint8_t mode, const uint8_t *home_ids)
 {
     int rc = check_idle(host);
     if (rc)
@@ -637,8 +684,8 @@ ZWH_EXTERN int zwh_host_include(zwh_host_t *host, const zwh_include_opts_t *opts
     in->granted = 0;
     in->kex_fail = 0;
     in->status = 0;
-    uint8_t mode = NM_ANY | NM_OPT_HIGH_POWER | (in->opts.network_wide ? NM_OPT_NWI : 0);
-    rc = zwh__api_req_add_node(&in->req, mode, add_progress, add_done, host);
+    rc = home_ids ? zwh__api_req_add_node_home_id(&in->req, mode, home_ids, add_progress, add_done, host)
+                  : zwh__api_req_add_node(&in->req, mode, add_progress, add_done, host);
     if (rc == 0) {
         in->req.cb_timeout_ms = in->opts.timeout_ms ? in->opts.timeout_ms : DEFAULT_WAIT_MS;
         in->req.user = host;
@@ -651,6 +698,29 @@ ZWH_EXTERN int zwh_host_include(zwh_host_t *host, const zwh_include_opts_t *opts
     in->req_busy = true;
     in->phase = PH_WAIT;
     return 0;
+}
+
+ZWH_EXTERN int zwh_host_include(zwh_host_t *host, const zwh_include_opts_t *opts, zwh_include_cb cb, void *user)
+{
+    uint8_t mode = NM_ANY | NM_OPT_HIGH_POWER | (opts && opts->network_wide ? NM_OPT_NWI : 0);
+    return start_add(host, opts, cb, user, mode, NULL);
+}
+
+int zwh__incl_add_smartstart(zwh_host_t *h, uint8_t mode, const uint8_t home_ids[8], const uint8_t dsk[16],
+                             uint32_t classes)
+{
+    zwh_include_opts_t o;
+    zwh_include_opts_init(&o);
+    o.auto_grant = 1;
+    o.allowed = classes;
+    o.has_pin = 1;
+    o.pin = (uint16_t)(dsk[0] << 8 | dsk[1]); /* the PIN is the DSK's first group */
+    int rc = start_add(h, &o, NULL, NULL, mode, home_ids);
+    if (rc == 0) {
+        h->incl->smartstart = true;
+        memcpy(h->incl->dsk, dsk, sizeof h->incl->dsk);
+    }
+    return rc;
 }
 
 ZWH_EXTERN int zwh_host_grant(zwh_host_t *host, uint32_t classes, int allow_csa)
@@ -881,7 +951,10 @@ void zwh__incl_abort(zwh_host_t *h, int status)
         zwh_include_cb cb = in->cb;
         void *user = in->user;
         uint16_t node = in->node;
+        bool smartstart = in->smartstart, dsk_ok = !in->dsk_mismatch;
         reset_op(in);
+        if (smartstart)
+            zwh__ss_include_ended(h, status, node, dsk_ok);
         if (cb)
             cb(h, status, node, 0, 0, user);
     }

@@ -62,6 +62,8 @@ int zwh__persist_save_now(zwh_host_t *h)
         if (rc == 0)
             fill_node(h, n, sn);
     }
+    if (rc == 0)
+        rc = zwh__ss_save(h, st);
     char err[256] = "";
     if (rc == 0)
         rc = zwh__storage_save(&h->storage, st, err, sizeof err);
@@ -130,6 +132,7 @@ void zwh__persist_load(zwh_host_t *h)
         zwh__host_node_load_cache(h, n, sn->cache, sn->cache_len);
         restored++;
     }
+    zwh__ss_load(h, st);
     zwh__state_free(st);
     ZWH_LOGI(&h->log, "state loaded: %zu nodes restored", restored);
 }

@@ -384,6 +384,7 @@ static void run_step(zwh_host_t *h)
     zwh__tx_schedule(h);
     zwh__host_request_missing_nifs(h);
     zwh__iv_resume_all(h);
+    zwh__ss_kick(h);
 }
 
 void zwh__startup_begin(zwh_host_t *h)

@@ -323,6 +323,29 @@ int zwh__api_req_remove_node(zwh__request_t *req, uint8_t mode, zwh__request_fra
     return node_mgmt(req, ZWH__FUNC_REMOVE_NODE, mode, progress, done, user);
 }
 
+int zwh__api_req_add_node_home_id(zwh__request_t *req, uint8_t mode, const uint8_t home_ids[8],
+                                  zwh__request_frame_fn progress, zwh__request_done_fn done, void *user)
+{
+    if (!home_ids)
+        return ZWH_EINVAL;
+    int rc = node_mgmt(req, ZWH__FUNC_ADD_NODE, mode, progress, done, user);
+    if (rc)
+        return rc;
+    memcpy(req->payload + 2, home_ids, 8);
+    req->len = 10;
+    return 0;
+}
+
+int zwh__api_req_smartstart_listen(zwh__request_t *req, zwh__request_done_fn done, void *user)
+{
+    const uint8_t p[2] = {ZWH__ADD_NODE_SMARTSTART_LISTEN, 0};
+    int rc = zwh__request_init(req, ZWH__FUNC_ADD_NODE, p, 2, -1, done, user);
+    if (rc)
+        return rc;
+    req->priority = ZWH__PRIO_CONTROL;
+    return 0;
+}
+
 static int on_failed_node_cb(zwh__request_t *req, uint8_t func, const uint8_t *p, size_t n, int *status)
 {
     (void)req;

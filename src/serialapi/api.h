@@ -68,6 +68,14 @@ int zwh__api_req_add_node(zwh__request_t *req, uint8_t mode, zwh__request_frame_
                           zwh__request_done_fn done, void *user);
 int zwh__api_req_remove_node(zwh__request_t *req, uint8_t mode, zwh__request_frame_fn progress,
                              zwh__request_done_fn done, void *user);
+/* AddNode SmartStart include (mode 08 | options): `mode cb homeIds[8]`, the NWI
+ * and auth home ids a provisioned DSK gives; callbacks as for AddNode. */
+int zwh__api_req_add_node_home_id(zwh__request_t *req, uint8_t mode, const uint8_t home_ids[8],
+                                  zwh__request_frame_fn progress, zwh__request_done_fn done, void *user);
+/* AddNode SmartStart listen (09 | NWI) with callback id 0: the chip sends no
+ * callback, so done() follows the frame's ACK. */
+#define ZWH__ADD_NODE_SMARTSTART_LISTEN 0x49
+int zwh__api_req_smartstart_listen(zwh__request_t *req, zwh__request_done_fn done, void *user);
 /* RemoveFailedNode / ReplaceFailedNode: RES flags != 0 -> ZWH_EREJECTED. */
 int zwh__api_req_failed_node(zwh__request_t *req, const zwh__api_t *api, uint8_t func, uint16_t nid,
                              zwh__request_done_fn done, void *user);
