@@ -1,6 +1,7 @@
 /* The common options and output rules of every example (see common.h). */
 #include "common.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -218,6 +219,11 @@ static void on_deadline(uv_timer_t *t)
     zwh_cli_t *cli = t->data;
     const char *what = cli->host && zwh_host_get_state(cli->host) == ZWH_HOST_READY ? "the operation"
                        : cli->port ? "the controller" : "the run";
+    if (cli->node_then && cli->host && zwh_host_get_state(cli->host) == ZWH_HOST_READY) {
+        zwh_cli_fail(cli, "timeout", ZWH_ETIMEDOUT, "timed out after %g s waiting for node %ld's %s", cli->timeout,
+                     cli->node, cli->node_facts ? "interview" : "command classes");
+        return;
+    }
     zwh_cli_fail(cli, "timeout", ZWH_ETIMEDOUT, "timed out after %g s waiting for %s at %s", cli->timeout, what,
                  cli->port ? cli->port : "(no port)");
 }
@@ -229,6 +235,8 @@ static void on_sigint(uv_signal_t *s, int signum)
     zwh_cli_fail(cli, "interrupted", ZWH_ECANCELED, "interrupted");
 }
 
+static void node_go(zwh_cli_t *cli);
+
 static void on_host_event(zwh_host_t *h, const zwh_event_t *ev, void *user)
 {
     (void)h;
@@ -237,6 +245,11 @@ static void on_host_event(zwh_host_t *h, const zwh_event_t *ev, void *user)
     if (cli->on_event)
         cli->on_event(cli, ev);
     switch (type) {
+    case ZWH_EVENT_NODE_INFO:
+    case ZWH_EVENT_NODE_READY:
+        if (cli->node_then && zwh_event_get_node_id(ev) == cli->node && !cli->finishing)
+            node_go(cli);
+        break;
     case ZWH_EVENT_READY:
         if (cli->on_ready) {
             void (*ready)(zwh_cli_t *) = cli->on_ready;
@@ -291,4 +304,98 @@ int zwh_cli_run(zwh_cli_t *cli, void (*on_ready)(zwh_cli_t *cli))
     uv_run(&cli->loop, UV_RUN_DEFAULT);
     uv_loop_close(&cli->loop);
     return cli->exit_code;
+}
+
+/* ---- the target node ---- */
+const char *zwh_cli_secclass_name(int secclass)
+{
+    switch (secclass) {
+    case ZWH_SECCLASS_S2_ACCESS_CONTROL: return "S2_AccessControl";
+    case ZWH_SECCLASS_S2_AUTHENTICATED: return "S2_Authenticated";
+    case ZWH_SECCLASS_S2_UNAUTHENTICATED: return "S2_Unauthenticated";
+    case ZWH_SECCLASS_S2_LR_ACCESS_CONTROL: return "S2_LR_AccessControl";
+    case ZWH_SECCLASS_S2_LR_AUTHENTICATED: return "S2_LR_Authenticated";
+    case ZWH_SECCLASS_S0: return "S0";
+    default: return "none";
+    }
+}
+
+/* Whether the node's command classes are known well enough to act: after its
+ * interview (or the state file), or from its node information frame when the
+ * class is listed there or the node has no security that could hide it. */
+static bool node_decided(zwh_cli_t *cli)
+{
+    uint16_t id = (uint16_t)cli->node;
+    if (zwh_host_get_interview_state(cli->host, id) == ZWH_INTERVIEW_COMPLETE)
+        return true;
+    if (cli->node_facts)
+        return false;
+    uint8_t ccs[256];
+    size_t count = 0;
+    if (zwh_host_get_node_ccs(cli->host, id, ccs, sizeof ccs, &count, NULL, 0, NULL) != 0 || count == 0)
+        return false; /* no node information frame yet: the host asks for it after start-up */
+    if (!cli->node_cc || zwh_host_node_supports(cli->host, id, 0, cli->node_cc) == 1)
+        return true;
+    for (size_t i = 0; i < count && i < sizeof ccs; i++)
+        if (ccs[i] == 0x9F || ccs[i] == 0x98) /* Security 2 / Security 0: more classes may be secure */
+            return false;
+    return true;
+}
+
+static void node_go(zwh_cli_t *cli)
+{
+    if (!node_decided(cli))
+        return;
+    void (*then)(zwh_cli_t *) = cli->node_then;
+    cli->node_then = NULL;
+    if (cli->node_cc && zwh_host_node_supports(cli->host, (uint16_t)cli->node, 0, cli->node_cc) != 1) {
+        /* "BinarySwitch" -> "Binary Switch" */
+        const char *name = zwh_cc_get_name(cli->node_cc);
+        char words[64] = "that command class";
+        for (size_t i = 0, k = 0; name && name[i] && k + 2 < sizeof words; i++) {
+            if (i > 0 && isupper((unsigned char)name[i]) && islower((unsigned char)name[i - 1]))
+                words[k++] = ' ';
+            words[k++] = name[i];
+            words[k] = '\0';
+        }
+        zwh_cli_fail(cli, "error", ZWH_ENOCC, "node %ld does not support %s", cli->node, words);
+        return;
+    }
+    then(cli);
+}
+
+void zwh_cli_with_node(zwh_cli_t *cli, uint8_t cc, bool facts, void (*then)(zwh_cli_t *cli))
+{
+    zwh_node_info_t info;
+    zwh_controller_info_t ci;
+    if (cli->node < 0) {
+        zwh_cli_fail(cli, "error", ZWH_EINVAL, "--node is required");
+        return;
+    }
+    if (zwh_host_get_node_info(cli->host, (uint16_t)cli->node, &info) != 0) {
+        zwh_cli_fail(cli, "error", ZWH_ENONODE, "node %ld does not exist", cli->node);
+        return;
+    }
+    if (zwh_host_get_controller_info(cli->host, &ci) == 0 && ci.node_id == cli->node) {
+        zwh_cli_fail(cli, "error", ZWH_EINVAL, "node %ld is the controller itself", cli->node);
+        return;
+    }
+    cli->node_cc = cc;
+    cli->node_facts = facts;
+    cli->node_then = then;
+    if (!node_decided(cli))
+        zwh_cli_progress(cli, "%s: waiting for node %ld's %s (--state FILE keeps them for later runs)",
+                         cli->spec->prog, cli->node, facts ? "interview" : "command classes");
+    node_go(cli);
+}
+
+const char *zwh_cli_status_of(int err)
+{
+    switch (err) {
+    case ZWH_ESUPERVISION_FAIL: return "fail";
+    case ZWH_ESUPERVISION_NOSUP: return "no_support";
+    case ZWH_ETIMEDOUT: return "timeout";
+    case ZWH_ENODEDEAD: return "dead";
+    default: return "error";
+    }
 }

@@ -58,6 +58,10 @@ struct zwh_cli {
     void (*on_ready)(zwh_cli_t *cli);
     void (*on_event)(zwh_cli_t *cli, const zwh_event_t *ev);
     void *user;
+    /* zwh_cli_with_node */
+    void (*node_then)(zwh_cli_t *cli);
+    uint8_t node_cc;
+    bool node_facts;
     /* JSON writer state */
     int json_depth;
     bool json_first[16];
@@ -76,6 +80,22 @@ void zwh_cli_fail(zwh_cli_t *cli, const char *status, int err, const char *fmt, 
     __attribute__((format(printf, 4, 5)));
 /* Progress for a person: stderr, suppressed by nothing (stdout stays machine-readable). */
 void zwh_cli_progress(zwh_cli_t *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* For programs that act on --node (call it from on_ready): checks, without any radio
+ * traffic, that the node exists ("node 7 does not exist") and, when cc is not 0, that it
+ * supports cc ("node 7 does not support Meter"); both end the run with exit 1. Then
+ * calls then(cli) once enough is known: at once when the state file had the node's
+ * interview results; else, with facts, after its interview (ZWH_EVENT_NODE_READY),
+ * without, as soon as its node information frame lists cc (a secure node may list it
+ * only in its interview results). All within --timeout. */
+void zwh_cli_with_node(zwh_cli_t *cli, uint8_t cc, bool facts, void (*then)(zwh_cli_t *cli));
+/* "S2_AccessControl", "S2_Authenticated", "S2_Unauthenticated", "S0", "none" for a
+ * ZWH_SECCLASS_* value (as the JSON outputs name them). Static string. */
+const char *zwh_cli_secclass_name(int secclass);
+
+/* The "status" word of a failed operation: "fail" (Supervision FAIL), "no_support"
+ * (Supervision NO_SUPPORT), "timeout", "dead" (node marked dead), otherwise "error". */
+const char *zwh_cli_status_of(int err);
 
 /* Minimal JSON writer on stdout. */
 void zwh_json_begin(zwh_cli_t *cli);               /* { */
