@@ -77,6 +77,20 @@ void zwh_cli_fail(zwh_cli_t *cli, const char *status, int err, const char *fmt, 
 /* Progress for a person: stderr, suppressed by nothing (stdout stays machine-readable). */
 void zwh_cli_progress(zwh_cli_t *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Shared by the examples that talk to one node (--node):
+ * The "status" word of a result: 0 "success", ZWH_ESUPERVISION_FAIL "fail",
+ * ZWH_ETIMEDOUT "timeout", ZWH_ESUPERVISION_NOSUP "no_support", ZWH_ENODEACK
+ * "no_ack", ZWH_ENODEDEAD "dead", ZWH_ECANCELED "canceled", others "error". */
+const char *zwh_cli_status_name(int err);
+/* Checks, without any traffic to the node, that --node was given, that the
+ * controller knows the node and (cc != 0) that it supports cc ("node 7 does not
+ * support User Code"). On failure reports it with zwh_cli_fail and returns -1. */
+int zwh_cli_need_node(zwh_cli_t *cli, uint8_t cc, const char *cc_name);
+/* Milliseconds left before the --timeout deadline (at least 1). */
+uint32_t zwh_cli_remaining_ms(zwh_cli_t *cli);
+/* JSON names of security classes: "S2_AccessControl", ..., "S0" (NULL for others). */
+const char *zwh_cli_secclass_name(int secclass);
+
 /* Minimal JSON writer on stdout. */
 void zwh_json_begin(zwh_cli_t *cli);               /* { */
 void zwh_json_end(zwh_cli_t *cli);                 /* } and newline at depth 0 */
