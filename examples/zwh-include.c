@@ -167,7 +167,10 @@ static void print_result(zwh_cli_t *cli, run_t *r, bool interviewed)
             uint8_t cc = i < n ? ccs[i] : sccs[i - n];
             const char *name = zwh_cc_get_name(cc);
             int v = zwh_host_get_cc_version(cli->host, node, cc);
-            printf("  0x%02x %-28s v%d%s\n", cc, name ? name : "unknown", v > 0 ? v : 0, i >= n ? "  (secure)" : "");
+            char version[16] = "";
+            if (v > 0)
+                snprintf(version, sizeof version, "v%d", v);
+            printf("  0x%02x %-28s %-4s%s\n", cc, name ? name : "unknown", version, i >= n ? "  (secure)" : "");
         }
         if (!interviewed)
             printf("(interview not awaited)\n");
