@@ -183,6 +183,8 @@ static void handle_closed(uv_handle_t *h) { (void)h; }
 static void close_now(uv_timer_t *t)
 {
     zwh_cli_t *cli = t->data;
+    if (cli->on_close)
+        cli->on_close(cli);
     uv_close((uv_handle_t *)&cli->deadline, handle_closed);
     uv_signal_stop(&cli->sigint);
     uv_close((uv_handle_t *)&cli->sigint, handle_closed);

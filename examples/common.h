@@ -57,6 +57,7 @@ struct zwh_cli {
     bool finishing;
     void (*on_ready)(zwh_cli_t *cli);
     void (*on_event)(zwh_cli_t *cli, const zwh_event_t *ev);
+    void (*on_close)(zwh_cli_t *cli); /* the run ends: close the program's own uv handles */
     void *user;
     /* JSON writer state */
     int json_depth;

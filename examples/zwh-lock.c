@@ -32,7 +32,16 @@ typedef struct run {
     uint8_t mode;     /* the mode to set */
     int result;       /* of the Operation Set */
     int working;      /* WORKING reports seen */
+    bool settled;     /* the Set completed: waiting for the lock's own state report */
+    uv_timer_t wait;  /* ... for at most SETTLE_MS, then an Operation Get */
 } run_t;
+
+/* After a Set, a lock sends its new state to the Lifeline (seed 004: an
+ * Operation Report in Supervision). Waiting for it, rather than exiting at
+ * once, answers its Supervision Get: a lock that got no answer resends the
+ * report to the next program, whose Get could take that stale report as its
+ * answer. */
+#define SETTLE_MS 1500
 
 /* Supervision duration encoding: 0..127 s, 0x80..0xFD minutes. */
 static int duration_seconds(int d)
@@ -46,21 +55,13 @@ static const char *mode_name(uint8_t mode)
     return n ? n : "unknown";
 }
 
-static void on_report(zwh_host_t *h, const zwh_result_t *res, void *user)
+/* Prints the result: the Set's outcome (lock/unlock) and the state in report. */
+static void print_state(zwh_cli_t *cli, const uint8_t *report, size_t len)
 {
-    (void)h;
-    zwh_cli_t *cli = user;
     run_t *r = cli->user;
-    int status = zwh_result_get_status(res);
-    size_t len = 0;
-    const uint8_t *report = zwh_result_get_report(res, &len);
     zwh_door_lock_operation_report_t op;
-    bool have = status == 0 && report && zwh_door_lock_operation_report_decode(report, len, &op) == 0;
-    if (!have && !r->set) {
-        zwh_cli_fail(cli, zwh_cli_status_name(status), status, "node %u: no lock state: %s", (unsigned)cli->node,
-                     status ? zwh_strerror(status) : "malformed report");
-        return;
-    }
+    bool have = report && zwh_door_lock_operation_report_decode(report, len, &op) == 0;
+    uv_timer_stop(&r->wait);
     const char *word = r->set ? zwh_cli_status_name(r->result) : "ok";
     if (cli->json) {
         zwh_json_begin(cli);
@@ -89,8 +90,37 @@ static void on_report(zwh_host_t *h, const zwh_result_t *res, void *user)
     zwh_cli_finish(cli, r->set && r->result ? 1 : 0);
 }
 
+static void on_report(zwh_host_t *h, const zwh_result_t *res, void *user)
+{
+    (void)h;
+    zwh_cli_t *cli = user;
+    run_t *r = cli->user;
+    int status = zwh_result_get_status(res);
+    size_t len = 0;
+    const uint8_t *report = zwh_result_get_report(res, &len);
+    if ((status != 0 || !report) && !r->set) {
+        zwh_cli_fail(cli, zwh_cli_status_name(status), status, "node %u: no lock state: %s", (unsigned)cli->node,
+                     zwh_strerror(status ? status : ZWH_EBADMSG));
+        return;
+    }
+    print_state(cli, status == 0 ? report : NULL, len);
+}
+
+/* The lock's own Operation Report after the Set. */
+static void on_event(zwh_cli_t *cli, const zwh_event_t *ev)
+{
+    run_t *r = cli->user;
+    size_t len = 0;
+    const uint8_t *data = zwh_event_get_data(ev, &len);
+    if (r->settled && !cli->finishing && zwh_event_get_type(ev) == ZWH_EVENT_COMMAND &&
+        zwh_event_get_node_id(ev) == cli->node && data && len >= 2 && data[0] == ZWH_CC_DOOR_LOCK &&
+        data[1] == ZWH_DOOR_LOCK_OPERATION_REPORT)
+        print_state(cli, data, len);
+}
+
 static void read_state(zwh_cli_t *cli)
 {
+    ((run_t *)cli->user)->settled = false;
     uint8_t get[8];
     int n = zwh_door_lock_operation_get_encode(get, sizeof get);
     zwh_send_opts_t o;
@@ -101,6 +131,13 @@ static void read_state(zwh_cli_t *cli)
     int rc = n > 0 ? zwh_host_send(cli->host, (uint16_t)cli->node, get, (size_t)n, &o, on_report, cli, NULL) : n;
     if (rc != 0)
         zwh_cli_fail(cli, zwh_cli_status_name(rc), rc, "node %u: %s", (unsigned)cli->node, zwh_strerror(rc));
+}
+
+static void on_settle_timeout(uv_timer_t *t)
+{
+    zwh_cli_t *cli = t->data;
+    if (!cli->finishing)
+        read_state(cli);
 }
 
 static void on_set(zwh_host_t *h, const zwh_result_t *res, void *user)
@@ -125,16 +162,25 @@ static void on_set(zwh_host_t *h, const zwh_result_t *res, void *user)
     r->result = status;
     if (status != 0)
         zwh_cli_progress(cli, "node %u: %s", (unsigned)cli->node, zwh_strerror(status));
-    if (status == 0 || status == ZWH_ESUPERVISION_FAIL)
-        read_state(cli); /* the lock answered: show where the bolt is */
-    else
+    if (status == 0 || status == ZWH_ESUPERVISION_FAIL) {
+        r->settled = true; /* the lock answered: show where the bolt is */
+        uv_timer_start(&r->wait, on_settle_timeout, SETTLE_MS, 0);
+    } else
         zwh_cli_fail(cli, zwh_cli_status_name(status), status, "node %u: %s", (unsigned)cli->node,
                      zwh_strerror(status));
+}
+
+static void close_timer(zwh_cli_t *cli)
+{
+    uv_close((uv_handle_t *)&((run_t *)cli->user)->wait, NULL);
 }
 
 static void start(zwh_cli_t *cli)
 {
     run_t *r = cli->user;
+    uv_timer_init(&cli->loop, &r->wait);
+    r->wait.data = cli;
+    cli->on_close = close_timer;
     if (zwh_cli_need_node(cli, ZWH_CC_DOOR_LOCK, "Door Lock") != 0)
         return;
     if (!r->set) {
@@ -174,5 +220,6 @@ int main(int argc, char **argv)
         return 2;
     }
     cli.user = &r;
+    cli.on_event = on_event;
     return zwh_cli_run(&cli, start);
 }
