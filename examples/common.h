@@ -57,6 +57,7 @@ struct zwh_cli {
     bool finishing;
     void (*on_ready)(zwh_cli_t *cli);
     void (*on_event)(zwh_cli_t *cli, const zwh_event_t *ev);
+    void (*on_close)(zwh_cli_t *cli); /* the run ends: close the program's own uv handles */
     void *user;
     /* zwh_cli_with_node */
     void (*node_then)(zwh_cli_t *cli);
@@ -96,6 +97,18 @@ const char *zwh_cli_secclass_name(int secclass);
 /* The "status" word of a failed operation: "fail" (Supervision FAIL), "no_support"
  * (Supervision NO_SUPPORT), "timeout", "dead" (node marked dead), otherwise "error". */
 const char *zwh_cli_status_of(int err);
+
+/* Shared by the examples that talk to one node (--node):
+ * The "status" word of a result: 0 "success", ZWH_ESUPERVISION_FAIL "fail",
+ * ZWH_ETIMEDOUT "timeout", ZWH_ESUPERVISION_NOSUP "no_support", ZWH_ENODEACK
+ * "no_ack", ZWH_ENODEDEAD "dead", ZWH_ECANCELED "canceled", others "error". */
+const char *zwh_cli_status_name(int err);
+/* Checks, without any traffic to the node, that --node was given, that the
+ * controller knows the node and (cc != 0) that it supports cc ("node 7 does not
+ * support User Code"). On failure reports it with zwh_cli_fail and returns -1. */
+int zwh_cli_need_node(zwh_cli_t *cli, uint8_t cc, const char *cc_name);
+/* Milliseconds left before the --timeout deadline (at least 1). */
+uint32_t zwh_cli_remaining_ms(zwh_cli_t *cli);
 
 /* Minimal JSON writer on stdout. */
 void zwh_json_begin(zwh_cli_t *cli);               /* { */
