@@ -425,10 +425,10 @@ static void complete_include(zwh_host_t *h, int status)
         zwh__node_t *n = zwh__host_node(h, node);
         if (n)
             n->bootstrap_failed = status == ZWH_EKEX_FAIL;
+        zwh__host_node_changed(h, node); /* before the event: the application may close the host */
         zwh_event_t ev = {.type = ZWH_EVENT_NODE_ADDED, .status = status, .node_id = node, .value = granted,
                           .rssi = 127, .secclass = zwh__secure_highest(granted)};
         zwh__host_emit_event(h, &ev);
-        zwh__host_node_changed(h, node);
     }
     progress(h, status == 0 ? "done" : "failed", node);
     if (cb)

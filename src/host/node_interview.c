@@ -55,10 +55,10 @@ static void finish(zwh_host_t *h, zwh__node_t *n)
     n->persist_flags |= ZWH__STATE_NODE_INTERVIEWED | ZWH__STATE_NODE_INTERVIEW_COMPLETE;
     sync_secure_list(n);
     ZWH_LOGI(&h->log, "node %u: interview done%s", n->info.node_id, unknown ? " (some steps unknown)" : "");
+    zwh__persist_touch(h); /* before the event: the application may close the host in it */
     zwh_event_t ev = {.type = ZWH_EVENT_NODE_READY, .node_id = n->info.node_id, .value = unknown, .rssi = 127,
                       .secclass = zwh__secure_highest(n->granted)};
     zwh__host_emit_event(h, &ev);
-    zwh__persist_touch(h);
     zwh__tx_schedule(h); /* a sleeping node may go back to sleep now */
 }
 

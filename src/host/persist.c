@@ -146,7 +146,9 @@ int zwh__persist_init(zwh_host_t *h)
 
 void zwh__persist_close(zwh_host_t *h, uv_close_cb cb)
 {
-    if (h->state_dirty)
+    /* always at close: the S2 sequence numbers moved with every frame sent, and
+     * a restart must not reuse them */
+    if (h->state_dirty || h->s2)
         (void)zwh__persist_save_now(h);
     if (h->persist_timer.data) {
         h->pending_closes++;

@@ -723,12 +723,20 @@ void zwh__tx_arm(zwh_host_t *h)
 
 int zwh__tx_init(zwh_host_t *h)
 {
-    zwh__sup_init(&h->sup, NULL);
+    /* session ids must not restart at the same value in every process: a node
+     * remembers recent sessions and would answer a new command from its cache */
+    zwh__sup_config_t sc;
+    zwh__sup_config_default(&sc);
+    sc.seed = (uint32_t)uv_hrtime() ^ (uint32_t)(uintptr_t)h;
+    zwh__sup_init(&h->sup, &sc);
     h->ts = calloc(1, sizeof *h->ts);
     if (!h->ts)
         return ZWH_ENOMEM;
     zwh__ts_io_t io = {ts_frame, ts_datagram, ts_done};
-    zwh__ts_init(h->ts, NULL, &io, h);
+    zwh__ts_config_t tc;
+    zwh__ts_config_default(&tc);
+    tc.seed = sc.seed * 2654435761u; /* likewise for Transport Service session ids */
+    zwh__ts_init(h->ts, &tc, &io, h);
     uv_timer_init(h->loop, &h->tx_timer);
     h->tx_timer.data = h;
     h->next_tx_id = 1;

@@ -15,7 +15,8 @@ static void on_timer(uv_timer_t *t);
 
 void zwh__serial_arm(zwh__serial_t *s)
 {
-    if (s->state == S_CLOSED)
+    /* closing: the timer carries finish_close and must not be re-armed */
+    if (s->state == S_CLOSED || s->state == S_CLOSING)
         return;
     uint64_t d = zwh__session_deadline(&s->session);
     if (d == UINT64_MAX) {
