@@ -404,12 +404,19 @@ static void put_nonce_report(zwh__s2_t *s2, peer_t *p, uint8_t flags, const uint
     s2->cnt.nonce_report_tx++;
 }
 
-/* New local EI, answer with Nonce Report SOS: this discards the current SPAN. */
+/* Answers with Nonce Report SOS, discarding the current SPAN. The local EI is
+ * fresh unless one we already sent is still unused (we wait for the peer's
+ * SPAN extension built on it): then the same EI goes again. Frames the peer
+ * sent before our first report arrived fail here too, and a new EI for each
+ * would invalidate the one the peer is about to use, so both ends would keep
+ * answering each other with new EIs whenever their traffic overlaps. */
 static int answer_sos(zwh__s2_t *s2, peer_t *p, zwh__s2_result_t *res)
 {
-    int rc = local_random(s2, p->local_ei);
-    if (rc != 0)
-        return rc;
+    if (!(p->state == ZWH__S2_SPAN_LOCAL_EI && p->local_ei_valid)) {
+        int rc = local_random(s2, p->local_ei);
+        if (rc != 0)
+            return rc;
+    }
     p->local_ei_valid = true;
     p->state = ZWH__S2_SPAN_LOCAL_EI;
     zwh__ctr_drbg_wipe(&p->span);
