@@ -57,6 +57,8 @@ struct zwh__tx {
     uint8_t nonce_rounds;
     uint8_t resends;    /* re-sent after the node resynchronised (Nonce Report SOS) */
     uint64_t resend_at; /* TX_RESYNC: when to send again */
+    uint64_t retry_at;  /* a Get waiting for its report: when to ask once more */
+    bool retried;
     uint8_t mgrp_group; /* != 0: S2 singlecast follow-up of this multicast group */
     bool sent;          /* SendData acknowledged */
     bool have_final;    /* report / final supervision status arrived */
@@ -498,6 +500,8 @@ static void frame_done(zwh_host_t *h, uint32_t tag, int status, int rssi)
         return;
     }
     tx->state = TX_WAITING;
+    if (tx->expect_cc && !tx->retried)
+        tx->retry_at = zwh__host_now(h) + tx->timeout_ms / 2;
     zwh__tx_arm(h);
 }
 
@@ -672,12 +676,23 @@ static void on_timer(uv_timer_t *t)
     if (h->ts)
         zwh__ts_tick(h->ts, now);
     zwh__iv_tick(h, now);
-    for (zwh__tx_t *tx = h->txs; tx; tx = tx->next)
+    for (zwh__tx_t *tx = h->txs; tx; tx = tx->next) {
         if (tx->state == TX_RESYNC && tx->resend_at <= now) {
             tx->state = TX_SENDING;
             transmit(h, tx);
             break; /* the list may change: the timer comes back for the others */
         }
+        if (tx->state == TX_WAITING && tx->expect_cc && !tx->retried && tx->retry_at && tx->retry_at <= now) {
+            /* half the time gone without the report (lost in the air, or its
+             * frame crossed ours and could not be decrypted): ask once more */
+            tx->retried = true;
+            tx->sent = false;
+            tx->state = TX_SENDING;
+            ZWH_LOGD(&h->log, "node %u: no report yet; transaction %u asks again", tx->node, tx->id);
+            transmit(h, tx);
+            break;
+        }
+    }
     bool again = true;
     while (again) {
         again = false;
@@ -707,6 +722,8 @@ void zwh__tx_arm(zwh_host_t *h)
             d = tx->deadline;
         if (tx->state == TX_RESYNC && tx->resend_at < d)
             d = tx->resend_at;
+        if (tx->state == TX_WAITING && tx->expect_cc && !tx->retried && tx->retry_at && tx->retry_at < d)
+            d = tx->retry_at;
     }
     uint64_t iv = zwh__iv_deadline(h);
     if (iv < d)
