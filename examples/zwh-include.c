@@ -19,27 +19,31 @@
  *   "command_classes":[{"id":98,"name":"DoorLock","version":4,"secure":true},...]}
  *
  * Default --timeout: 300 seconds (a battery device's interview can be slow).
- * SmartStart (--smartstart QR) is not offered: the library has no provisioning
- * list API yet. */
+ * --smartstart QR puts the device's SmartStart QR code on the host's
+ * provisioning list (kept in the --state file) instead of opening inclusion: the
+ * device joins by itself when it announces itself, with the classes the code
+ * requests and no PIN prompt; the program then waits for it as above (or, with
+ * --no-wait, reports "provisioned" at once). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "common.h"
 
-static const char *pin_arg, *grant_arg;
+static const char *pin_arg, *grant_arg, *smartstart_arg;
 static int no_wait_flag;
 
 static const zwh_cli_opt_t opts[] = {
     {"pin", 1, NULL, &pin_arg, "the device's 5-digit PIN (first group of its DSK)"},
     {"grant", 1, NULL, &grant_arg, "classes the device may get: s2-access,s2-auth,s2-unauth,s0"},
     {"no-wait", 0, &no_wait_flag, NULL, "do not wait for the interview to finish"},
+    {"smartstart", 1, NULL, &smartstart_arg, "add this SmartStart QR code to the provisioning list and wait for the device"},
     {0},
 };
 
 static const zwh_cli_spec_t spec = {
     .prog = "zwh-include",
-    .usage = "[--pin PIN] [--grant CLASSES] [--no-wait]",
+    .usage = "[--pin PIN] [--grant CLASSES] [--no-wait] [--smartstart QR]",
     .about = "Includes a device (S2/S0 bootstrapping) and prints its node id, classes and interview summary.",
     .default_timeout = 300,
     .opts = opts,
@@ -211,6 +215,8 @@ static void tty_read(uv_stream_t *s, ssize_t nread, const uv_buf_t *buf)
 }
 
 /* ---- events ---- */
+static void on_included(zwh_host_t *h, int status, uint16_t node, uint32_t granted, int kex_fail, void *user);
+
 static void on_event(zwh_cli_t *cli, const zwh_event_t *ev)
 {
     run_t *r = cli->user;
@@ -218,7 +224,7 @@ static void on_event(zwh_cli_t *cli, const zwh_event_t *ev)
     switch (zwh_event_get_type(ev)) {
     case ZWH_EVENT_INCLUSION:
         zwh_cli_progress(cli, "inclusion: %s", zwh_event_get_message(ev));
-        if (strcmp(zwh_event_get_message(ev), "waiting") == 0)
+        if (!smartstart_arg && strcmp(zwh_event_get_message(ev), "waiting") == 0)
             zwh_cli_progress(cli, "press the device's inclusion button now");
         break;
     case ZWH_EVENT_S2_GRANT: {
@@ -253,6 +259,12 @@ static void on_event(zwh_cli_t *cli, const zwh_event_t *ev)
     case ZWH_EVENT_INTERVIEW:
         if (zwh_event_get_node_id(ev) == r->node && zwh_event_get_progress(ev, &index, &total) == 0)
             zwh_cli_progress(cli, "interview %d/%d: %s", index, total, zwh_event_get_message(ev));
+        break;
+    case ZWH_EVENT_NODE_ADDED:
+        /* a SmartStart device joined by itself */
+        if (smartstart_arg && !r->node)
+            on_included(cli->host, zwh_event_get_status(ev), zwh_event_get_node_id(ev), zwh_event_get_value(ev), 0,
+                        cli);
         break;
     case ZWH_EVENT_NODE_READY:
         if (r->node && zwh_event_get_node_id(ev) == r->node && !cli->finishing)
@@ -289,9 +301,34 @@ static void on_included(zwh_host_t *h, int status, uint16_t node, uint32_t grant
         print_result(cli, r, !no_wait_flag);
 }
 
+static void provision(zwh_cli_t *cli)
+{
+    const char *why = NULL;
+    int rc = zwh_host_provision_add_qr(cli->host, smartstart_arg, NULL, &why);
+    if (rc != 0) {
+        zwh_cli_fail(cli, "error", rc, "SmartStart QR code not added: %s", why ? why : zwh_strerror(rc));
+        return;
+    }
+    zwh_cli_progress(cli, "added to the provisioning list; power the device up, it joins by itself");
+    if (no_wait_flag) {
+        if (cli->json) {
+            zwh_json_begin(cli);
+            zwh_json_str(cli, "status", "provisioned");
+            zwh_json_end(cli);
+        } else {
+            printf("provisioned\n");
+        }
+        zwh_cli_finish(cli, 0);
+    }
+}
+
 static void start(zwh_cli_t *cli)
 {
     run_t *r = cli->user;
+    if (smartstart_arg) {
+        provision(cli);
+        return;
+    }
     r->opts.timeout_ms = zwh_cli_remaining_ms(cli);
     int rc = zwh_host_include(cli->host, &r->opts, on_included, cli);
     if (rc != 0)
@@ -316,6 +353,14 @@ int main(int argc, char **argv)
     }
     if (grant_arg && parse_grant(grant_arg, &r.opts.allowed) != 0)
         return 2;
+    if (smartstart_arg) {
+        zwh_qr_info_t qr;
+        const char *why = NULL;
+        if (zwh_qr_decode(smartstart_arg, &qr, &why) != 0) {
+            fprintf(stderr, "zwh-include: invalid SmartStart QR code: %s\n", why ? why : "malformed");
+            return 2;
+        }
+    }
     if (!cli.port) {
         fprintf(stderr, "zwh-include: --port is required (a serial device or tcp://HOST:PORT)\n");
         return 2;
