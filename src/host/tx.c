@@ -58,9 +58,6 @@ struct zwh__tx {
     uint8_t resends;    /* re-sent after the node resynchronised (Nonce Report SOS) */
     uint64_t resend_at; /* TX_RESYNC: when to send again */
     uint64_t retry_at;  /* a Get waiting for its report: when to ask once more */
-    uint8_t *app;       /* the application payload as first built (Supervision Get included), */
-    size_t app_len;     /* re-sent as is: a retransmission keeps its Supervision session, so a
-                           node that already executed it answers from its duplicate cache */
     bool retried;
     uint8_t mgrp_group; /* != 0: S2 singlecast follow-up of this multicast group */
     bool sent;          /* SendData acknowledged */
@@ -234,7 +231,6 @@ static void finish(zwh_host_t *h, zwh__tx_t *tx, int status)
     ZWH_LOGD(&h->log, "node %u: transaction %u done: %s", tx->node, tx->id, zwh_err_name(status));
     call_cb(h, tx, status, 1, 0);
     free(tx->report);
-    free(tx->app);
     free(tx);
     zwh__tx_schedule(h);
 }
@@ -314,20 +310,14 @@ static void ts_send(zwh_host_t *h, zwh__tx_t *tx, const uint8_t *frame, size_t l
 static void transmit(zwh_host_t *h, zwh__tx_t *tx)
 {
     zwh__node_t *n = zwh__host_node(h, tx->node);
-    int rc;
-    if (!tx->app) {
-        uint8_t buf[ZWH_SEND_MAX + 16];
-        size_t len = 0;
-        rc = build_app(h, tx, buf, sizeof buf, &len);
-        if (rc < 0 || !(tx->app = malloc(len))) {
-            finish(h, tx, rc < 0 ? rc : ZWH_ENOMEM);
-            return;
-        }
-        memcpy(tx->app, buf, len);
-        tx->app_len = len;
+    uint8_t app[ZWH_SEND_MAX + 16];
+    size_t app_len = 0;
+    /* a nonce round cancels the Supervision session: each attempt starts a fresh one */
+    int rc = build_app(h, tx, app, sizeof app, &app_len);
+    if (rc < 0) {
+        finish(h, tx, rc);
+        return;
     }
-    const uint8_t *app = tx->app;
-    size_t app_len = tx->app_len;
     uint8_t frame[ZWH__S2_MAX_FRAME + 64];
     size_t frame_len = 0;
     if (tx->secclass != ZWH_SECCLASS_NONE) {
@@ -339,7 +329,9 @@ static void transmit(zwh_host_t *h, zwh__tx_t *tx)
             finish(h, tx, rc);
             return;
         }
-        if (rc == 2) { /* a nonce request goes first; the same payload follows with the nonce */
+        if (rc == 2) { /* a nonce request goes first; the session restarts with the encap */
+            if (tx->supervised)
+                (void)zwh__sup_tx_cancel(&h->sup, tx->node, tx->endpoint, tx->session_id);
             if (++tx->nonce_rounds > MAX_NONCE_ROUNDS) {
                 finish(h, tx, ZWH_ES2_NONCE);
                 return;
@@ -479,8 +471,6 @@ static void frame_done(zwh_host_t *h, uint32_t tag, int status, int rssi)
                     zwh__iv_on_wakeup(h, n, false);
                     if (tx->supervised)
                         (void)zwh__sup_tx_cancel(&h->sup, tx->node, tx->endpoint, tx->session_id);
-                    free(tx->app); /* it starts over at the wake-up, with a new session */
-                    tx->app = NULL;
                     tx->state = TX_QUEUED;
                     tx->nonce_rounds = 0;
                     zwh__tx_schedule(h);
@@ -554,6 +544,8 @@ void zwh__tx_on_nonce(zwh_host_t *h, uint16_t node, bool resync)
             (t->state != TX_SENDING && t->state != TX_WAITING) || t->resends >= MAX_RESYNC_RESENDS)
             continue;
         t->resends++;
+        if (t->supervised)
+            (void)zwh__sup_tx_cancel(&h->sup, t->node, t->endpoint, t->session_id);
         t->sent = false;
         /* Both ends drew the same SPAN nonce when their frames crossed; the node
          * re-sends its own frame too. Wait a little, with a jitter, so the two
@@ -789,7 +781,6 @@ void zwh__tx_fail_all(zwh_host_t *h, int status)
         h->txs = t->next;
         call_cb(h, t, status, 1, 0);
         free(t->report);
-        free(t->app);
         free(t);
     }
 }
