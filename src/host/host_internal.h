@@ -38,6 +38,7 @@ typedef struct zwh__node {
     struct zwh__values *values;        /* last report of each kind (values.c), owned */
     struct zwh__last_tx *last_secure;  /* last S2 command that completed (tx.c), for a resync resend */
     uint8_t last_mgrp;                 /* S2 multicast group of the last follow-up sent to it */
+    uint32_t last_sent_tx;             /* transaction whose encapsulated frame went to it last */
 } zwh__node_t;
 
 /* A transaction of the send pipeline (tx.c). */

@@ -180,6 +180,7 @@ static void call_cb(zwh_host_t *h, zwh__tx_t *tx, int status, int final, int dur
 /* The last S2 command that completed, kept briefly: if the node answers it
  * with a Nonce Report SOS (it could not decrypt it) it goes out once more. */
 struct zwh__last_tx {
+    uint32_t id;
     uint64_t at;
     uint8_t endpoint;
     int secclass;
@@ -207,6 +208,7 @@ static void remember(zwh_host_t *h, const zwh__tx_t *tx)
     n->last_secure = malloc(sizeof *n->last_secure + tx->len);
     if (!n->last_secure)
         return;
+    n->last_secure->id = tx->id;
     n->last_secure->at = zwh__host_now(h);
     n->last_secure->endpoint = tx->endpoint;
     n->last_secure->secclass = tx->secclass;
@@ -362,6 +364,8 @@ static void transmit(zwh_host_t *h, zwh__tx_t *tx)
         return;
     }
     int prio = (tx->flags & ZWH_SEND_BACKGROUND) ? ZWH__PRIO_BACKGROUND : ZWH__PRIO_INTERACTIVE;
+    if (n)
+        n->last_sent_tx = tx->id;
     rc = zwh__host_send_frame(h, tx->node, frame, frame_len, prio, frame_done, tx->id);
     if (rc < 0)
         finish(h, tx, rc);
@@ -539,9 +543,13 @@ void zwh__tx_on_nonce(zwh_host_t *h, uint16_t node, bool resync)
     /* A Nonce Report with SOS and nobody waiting for a nonce: the node could not
      * decrypt our last frame (both sides set up a SPAN at once, or a frame was
      * lost). Send the running transaction again under the new nonce. */
+    zwh__node_t *sn = zwh__host_node(h, node);
     for (zwh__tx_t *t = h->txs; t; t = t->next) {
+        /* only the transaction whose frame went last: the node answers SOS to the
+         * frame it just failed; an earlier one reached it and may have run */
         if (t->node != node || t->secclass == ZWH_SECCLASS_NONE || t->have_final ||
-            (t->state != TX_SENDING && t->state != TX_WAITING) || t->resends >= MAX_RESYNC_RESENDS)
+            (t->state != TX_SENDING && t->state != TX_WAITING) || t->resends >= MAX_RESYNC_RESENDS ||
+            !sn || sn->last_sent_tx != t->id)
             continue;
         t->resends++;
         if (t->supervised)
@@ -562,7 +570,7 @@ void zwh__tx_on_nonce(zwh_host_t *h, uint16_t node, bool resync)
     /* nothing running: the frame it could not decrypt was one that completed */
     zwh__node_t *n = zwh__host_node(h, node);
     struct zwh__last_tx *l = n ? n->last_secure : NULL;
-    if (!l || l->resent || zwh__host_now(h) - l->at > RESEND_WINDOW_MS)
+    if (!l || l->resent || l->id != n->last_sent_tx || zwh__host_now(h) - l->at > RESEND_WINDOW_MS)
         return;
     l->resent = true;
     zwh_send_opts_t o;
