@@ -424,16 +424,9 @@ static void node_go(zwh_cli_t *cli)
 
 void zwh_cli_with_node(zwh_cli_t *cli, uint8_t cc, bool facts, void (*then)(zwh_cli_t *cli))
 {
-    zwh_node_info_t info;
     zwh_controller_info_t ci;
-    if (cli->node < 0) {
-        zwh_cli_fail(cli, "error", ZWH_EINVAL, "--node is required");
+    if (zwh_cli_need_node(cli, 0, NULL) != 0)
         return;
-    }
-    if (zwh_host_get_node_info(cli->host, (uint16_t)cli->node, &info) != 0) {
-        zwh_cli_fail(cli, "error", ZWH_ENONODE, "node %ld does not exist", cli->node);
-        return;
-    }
     if (zwh_host_get_controller_info(cli->host, &ci) == 0 && ci.node_id == cli->node) {
         zwh_cli_fail(cli, "error", ZWH_EINVAL, "node %ld is the controller itself", cli->node);
         return;
@@ -447,13 +440,3 @@ void zwh_cli_with_node(zwh_cli_t *cli, uint8_t cc, bool facts, void (*then)(zwh_
     node_go(cli);
 }
 
-const char *zwh_cli_status_of(int err)
-{
-    switch (err) {
-    case ZWH_ESUPERVISION_FAIL: return "fail";
-    case ZWH_ESUPERVISION_NOSUP: return "no_support";
-    case ZWH_ETIMEDOUT: return "timeout";
-    case ZWH_ENODEDEAD: return "dead";
-    default: return "error";
-    }
-}

@@ -94,10 +94,6 @@ void zwh_cli_with_node(zwh_cli_t *cli, uint8_t cc, bool facts, void (*then)(zwh_
  * ZWH_SECCLASS_* value (as the JSON outputs name them). Static string. */
 const char *zwh_cli_secclass_name(int secclass);
 
-/* The "status" word of a failed operation: "fail" (Supervision FAIL), "no_support"
- * (Supervision NO_SUPPORT), "timeout", "dead" (node marked dead), otherwise "error". */
-const char *zwh_cli_status_of(int err);
-
 /* Shared by the examples that talk to one node (--node):
  * The "status" word of a result: 0 "success", ZWH_ESUPERVISION_FAIL "fail",
  * ZWH_ETIMEDOUT "timeout", ZWH_ESUPERVISION_NOSUP "no_support", ZWH_ENODEACK

@@ -194,7 +194,7 @@ static void next_roundtrip(zwh_cli_t *cli)
     o.flags = ZWH_SEND_NO_SUPERVISION;
     int rc = n < 0 ? n : zwh_host_send(cli->host, (uint16_t)cli->node, cmd, (size_t)n, &o, set_done, cli, NULL);
     if (rc < 0) /* nothing was queued: the node or the host cannot take commands at all */
-        zwh_cli_fail(cli, zwh_cli_status_of(rc), rc, "node %ld: %s", cli->node, zwh_strerror(rc));
+        zwh_cli_fail(cli, zwh_cli_status_name(rc), rc, "node %ld: %s", cli->node, zwh_strerror(rc));
 }
 
 static void run(zwh_cli_t *cli)

@@ -141,7 +141,7 @@ static void got_value(zwh_host_t *host, const zwh_result_t *res, void *user)
     const uint8_t *rep = zwh_result_get_report(res, &len);
     zwh_configuration_report_t r;
     if (st != 0) {
-        zwh_cli_fail(cli, zwh_cli_status_of(st), st, "node %ld: Configuration Get %u: %s", cli->node, job->param,
+        zwh_cli_fail(cli, zwh_cli_status_name(st), st, "node %ld: Configuration Get %u: %s", cli->node, job->param,
                      zwh_strerror(st));
         return;
     }
@@ -173,7 +173,7 @@ static void set_done(zwh_host_t *host, const zwh_result_t *res, void *user)
         return;
     int st = zwh_result_get_status(res);
     if (st != 0) {
-        zwh_cli_fail(cli, zwh_cli_status_of(st), st, "node %ld: Configuration Set %u: %s", cli->node, job->param,
+        zwh_cli_fail(cli, zwh_cli_status_name(st), st, "node %ld: Configuration Set %u: %s", cli->node, job->param,
                      zwh_strerror(st));
         return;
     }
@@ -214,7 +214,7 @@ static void set_with_size(zwh_cli_t *cli, uint8_t size)
     }
     int rc = n < 0 ? n : zwh_host_send(cli->host, (uint16_t)cli->node, cmd, (size_t)n, NULL, set_done, cli, NULL);
     if (rc < 0)
-        zwh_cli_fail(cli, zwh_cli_status_of(rc), rc, "node %ld: %s", cli->node, zwh_strerror(rc));
+        zwh_cli_fail(cli, zwh_cli_status_name(rc), rc, "node %ld: %s", cli->node, zwh_strerror(rc));
 }
 
 /* set without a known size: the node's report tells it; --size when it does not answer. */
@@ -239,7 +239,7 @@ static void got_size(zwh_host_t *host, const zwh_result_t *res, void *user)
                          cli->node, job->param, zwh_strerror(st ? st : ZWH_EBADMSG), job->size_opt);
         set_with_size(cli, job->size_opt);
     } else {
-        zwh_cli_fail(cli, zwh_cli_status_of(st), st ? st : ZWH_EBADMSG,
+        zwh_cli_fail(cli, zwh_cli_status_name(st), st ? st : ZWH_EBADMSG,
                      "node %ld did not tell the size of parameter %u: give --size 1|2|4", cli->node, job->param);
     }
 }
@@ -258,7 +258,7 @@ static void send_get(zwh_cli_t *cli, zwh_send_cb cb)
     o.match_value = job->param;
     int rc = n < 0 ? n : zwh_host_send(cli->host, (uint16_t)cli->node, cmd, (size_t)n, &o, cb, cli, NULL);
     if (rc < 0)
-        zwh_cli_fail(cli, zwh_cli_status_of(rc), rc, "node %ld: %s", cli->node, zwh_strerror(rc));
+        zwh_cli_fail(cli, zwh_cli_status_name(rc), rc, "node %ld: %s", cli->node, zwh_strerror(rc));
 }
 
 static void act(zwh_cli_t *cli)

@@ -103,7 +103,7 @@ static void got_report(zwh_host_t *host, const zwh_result_t *res, void *user)
     const uint8_t *rep = zwh_result_get_report(res, &len);
     zwh_meter_report_t m;
     if (st != 0) {
-        zwh_cli_fail(cli, zwh_cli_status_of(st), st, "node %ld: Meter Get: %s", cli->node, zwh_strerror(st));
+        zwh_cli_fail(cli, zwh_cli_status_name(st), st, "node %ld: Meter Get: %s", cli->node, zwh_strerror(st));
         return;
     }
     if (!rep || zwh_meter_report_decode(rep, len, &m) != 0) {
@@ -151,7 +151,7 @@ static void ask_next(zwh_cli_t *cli)
     o.expect_cmd = ZWH_METER_REPORT;
     int rc = n < 0 ? n : zwh_host_send(cli->host, (uint16_t)cli->node, cmd, (size_t)n, &o, got_report, cli, NULL);
     if (rc < 0)
-        zwh_cli_fail(cli, zwh_cli_status_of(rc), rc, "node %ld: %s", cli->node, zwh_strerror(rc));
+        zwh_cli_fail(cli, zwh_cli_status_name(rc), rc, "node %ld: %s", cli->node, zwh_strerror(rc));
 }
 
 /* bit n of scales = scale n (0..6); bit 7 + k = scale 7 with scale2 k (node.h). */
@@ -176,7 +176,7 @@ static void reset_done(zwh_host_t *host, const zwh_result_t *res, void *user)
         return;
     int st = zwh_result_get_status(res);
     if (st != 0) {
-        zwh_cli_fail(cli, zwh_cli_status_of(st), st, "node %ld: Meter Reset: %s", cli->node, zwh_strerror(st));
+        zwh_cli_fail(cli, zwh_cli_status_name(st), st, "node %ld: Meter Reset: %s", cli->node, zwh_strerror(st));
         return;
     }
     zwh_cli_progress(cli, "zwh-meter: node %ld: meters reset", cli->node);
@@ -203,7 +203,7 @@ static void measure(zwh_cli_t *cli)
     int n = zwh_meter_reset_encode(&reset, cmd, sizeof cmd);
     int rc = n < 0 ? n : zwh_host_send(cli->host, (uint16_t)cli->node, cmd, (size_t)n, NULL, reset_done, cli, NULL);
     if (rc < 0)
-        zwh_cli_fail(cli, zwh_cli_status_of(rc), rc, "node %ld: %s", cli->node, zwh_strerror(rc));
+        zwh_cli_fail(cli, zwh_cli_status_name(rc), rc, "node %ld: %s", cli->node, zwh_strerror(rc));
 }
 
 static void got_supported(zwh_host_t *host, const zwh_result_t *res, void *user)
@@ -221,7 +221,7 @@ static void got_supported(zwh_host_t *host, const zwh_result_t *res, void *user)
         return;
     }
     if (st != 0) {
-        zwh_cli_fail(cli, zwh_cli_status_of(st), st, "node %ld: Meter Supported Get: %s", cli->node,
+        zwh_cli_fail(cli, zwh_cli_status_name(st), st, "node %ld: Meter Supported Get: %s", cli->node,
                      zwh_strerror(st));
         return;
     }
@@ -262,7 +262,7 @@ static void start(zwh_cli_t *cli)
     o.expect_cmd = ZWH_METER_SUPPORTED_REPORT;
     int rc = n < 0 ? n : zwh_host_send(cli->host, (uint16_t)cli->node, cmd, (size_t)n, &o, got_supported, cli, NULL);
     if (rc < 0)
-        zwh_cli_fail(cli, zwh_cli_status_of(rc), rc, "node %ld: %s", cli->node, zwh_strerror(rc));
+        zwh_cli_fail(cli, zwh_cli_status_name(rc), rc, "node %ld: %s", cli->node, zwh_strerror(rc));
 }
 
 static void ready(zwh_cli_t *cli)

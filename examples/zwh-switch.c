@@ -35,7 +35,7 @@ static void got_report(zwh_host_t *host, const zwh_result_t *res, void *user)
     const uint8_t *rep = zwh_result_get_report(res, &len);
     zwh_binary_switch_report_t r;
     if (st != 0) {
-        zwh_cli_fail(cli, zwh_cli_status_of(st), st, "node %ld: Binary Switch Get: %s", cli->node, zwh_strerror(st));
+        zwh_cli_fail(cli, zwh_cli_status_name(st), st, "node %ld: Binary Switch Get: %s", cli->node, zwh_strerror(st));
         return;
     }
     if (!rep || zwh_binary_switch_report_decode(rep, len, &r) != 0) {
@@ -78,7 +78,7 @@ static void send_get(zwh_cli_t *cli)
     o.expect_cmd = ZWH_BINARY_SWITCH_REPORT;
     int rc = n < 0 ? n : zwh_host_send(cli->host, (uint16_t)cli->node, cmd, (size_t)n, &o, got_report, cli, NULL);
     if (rc < 0)
-        zwh_cli_fail(cli, zwh_cli_status_of(rc), rc, "node %ld: %s", cli->node, zwh_strerror(rc));
+        zwh_cli_fail(cli, zwh_cli_status_name(rc), rc, "node %ld: %s", cli->node, zwh_strerror(rc));
 }
 
 static void set_done(zwh_host_t *host, const zwh_result_t *res, void *user)
@@ -92,7 +92,7 @@ static void set_done(zwh_host_t *host, const zwh_result_t *res, void *user)
     }
     int st = zwh_result_get_status(res);
     if (st != 0) {
-        zwh_cli_fail(cli, zwh_cli_status_of(st), st, "node %ld: Binary Switch Set: %s", cli->node, zwh_strerror(st));
+        zwh_cli_fail(cli, zwh_cli_status_name(st), st, "node %ld: Binary Switch Set: %s", cli->node, zwh_strerror(st));
         return;
     }
     job->supervision = zwh_result_get_supervision_status(res);
@@ -111,7 +111,7 @@ static void act(zwh_cli_t *cli)
     int n = zwh_binary_switch_set_encode(&set, cmd, sizeof cmd);
     int rc = n < 0 ? n : zwh_host_send(cli->host, (uint16_t)cli->node, cmd, (size_t)n, NULL, set_done, cli, NULL);
     if (rc < 0)
-        zwh_cli_fail(cli, zwh_cli_status_of(rc), rc, "node %ld: %s", cli->node, zwh_strerror(rc));
+        zwh_cli_fail(cli, zwh_cli_status_name(rc), rc, "node %ld: %s", cli->node, zwh_strerror(rc));
 }
 
 static void ready(zwh_cli_t *cli)

@@ -130,7 +130,6 @@ void zwh__host_emit_event(zwh_host_t *h, const zwh_event_t *ev);
 /* node table (nodes.c) */
 zwh__node_t *zwh__host_node(const zwh_host_t *h, uint16_t id);
 zwh__node_t *zwh__host_node_add(zwh_host_t *h, uint16_t id);
-void zwh__host_nodes_clear(zwh_host_t *h);
 void zwh__host_nodes_free(zwh_host_t *h);
 /* Start-up: mark every node unseen; prune the ones still unseen at the end. */
 void zwh__host_nodes_mark_unseen(zwh_host_t *h);
@@ -140,8 +139,6 @@ void zwh__host_request_missing_nifs(zwh_host_t *h);
 void zwh__host_node_apply_protocol(zwh__node_t *n, const zwh__api_node_protocol_t *p);
 /* Removes a node: fails its transactions (ZWH_ENONODE), forgets its security state. */
 void zwh__host_node_remove(zwh_host_t *h, uint16_t id);
-/* Something persistent about a node changed (saved with the state). */
-void zwh__host_node_changed(zwh_host_t *h, uint16_t id);
 /* One of the handles closed by zwh_host_close finished. */
 void zwh__host_closed_one(zwh_host_t *h);
 

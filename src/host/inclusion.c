@@ -425,7 +425,7 @@ static void complete_include(zwh_host_t *h, int status)
         zwh__node_t *n = zwh__host_node(h, node);
         if (n)
             n->bootstrap_failed = status == ZWH_EKEX_FAIL;
-        zwh__host_node_changed(h, node); /* before the event: the application may close the host */
+        zwh__persist_touch(h); /* before the event: the application may close the host */
         zwh_event_t ev = {.type = ZWH_EVENT_NODE_ADDED, .status = status, .node_id = node, .value = granted,
                           .rssi = 127, .secclass = zwh__secure_highest(granted)};
         zwh__host_emit_event(h, &ev);
@@ -593,11 +593,13 @@ static void take_nif(zwh__incl_t *in, const zwh__api_node_mgmt_t *m)
     in->nccs = (uint8_t)k;
 }
 
-static int add_progress(zwh__request_t *req, uint8_t func, const uint8_t *p, size_t n, int *status)
+/* Every callback of AddNode and RemoveNode: progress events, the node id and
+ * (adding) its NIF; returns 1 with *status when the mode's part is over. */
+static int mgmt_progress(zwh__request_t *req, uint8_t func, const uint8_t *p, size_t n, int *status)
 {
     zwh_host_t *h = req->user;
     zwh__incl_t *in = h->incl;
-    (void)func;
+    bool adding = func == ZWH__FUNC_ADD_NODE;
     zwh__api_node_mgmt_t m;
     if (zwh__api_parse_node_mgmt(p, n, &h->api, &m) != 0)
         return 0;
@@ -606,23 +608,30 @@ static int add_progress(zwh__request_t *req, uint8_t func, const uint8_t *p, siz
     case ST_FOUND: progress(h, "found", 0); return 0;
     case ST_ADDING_END_NODE:
     case ST_ADDING_CONTROLLER:
-        take_nif(in, &m);
-        progress(h, "adding", in->node);
+        if (adding)
+            take_nif(in, &m);
+        else if (m.node_id)
+            in->node = m.node_id;
+        progress(h, adding ? "adding" : "removing", in->node);
         return 0;
     case ST_PROTOCOL_DONE:
+        if (!adding)
+            break;
         if (m.node_id)
             in->node = m.node_id;
         progress(h, "protocol-done", in->node);
         *status = 0;
         return 1;
     case ST_DONE:
+        if (m.node_id)
+            in->node = m.node_id;
         *status = 0;
         return 1;
-    case ST_FAILED:
     default:
-        *status = ZWH_EREJECTED;
-        return 1;
+        break;
     }
+    *status = ZWH_EREJECTED;
+    return 1;
 }
 
 /* Inclusion/exclusion mode ended (a device, a timeout waiting for one, a
@@ -684,8 +693,8 @@ static int start_add(zwh_host_t *host, const zwh_include_opts_t *opts, zwh_inclu
     in->granted = 0;
     in->kex_fail = 0;
     in->status = 0;
-    rc = home_ids ? zwh__api_req_add_node_home_id(&in->req, mode, home_ids, add_progress, add_done, host)
-                  : zwh__api_req_add_node(&in->req, mode, add_progress, add_done, host);
+    rc = home_ids ? zwh__api_req_add_node_home_id(&in->req, mode, home_ids, mgmt_progress, add_done, host)
+                  : zwh__api_req_add_node(&in->req, mode, mgmt_progress, add_done, host);
     if (rc == 0) {
         in->req.cb_timeout_ms = in->opts.timeout_ms ? in->opts.timeout_ms : DEFAULT_WAIT_MS;
         in->req.user = host;
@@ -771,34 +780,6 @@ ZWH_EXTERN int zwh_host_stop(zwh_host_t *host)
 
 /* ---- RemoveNode ---- */
 
-static int remove_progress(zwh__request_t *req, uint8_t func, const uint8_t *p, size_t n, int *status)
-{
-    zwh_host_t *h = req->user;
-    zwh__incl_t *in = h->incl;
-    (void)func;
-    zwh__api_node_mgmt_t m;
-    if (zwh__api_parse_node_mgmt(p, n, &h->api, &m) != 0)
-        return 0;
-    switch (m.status) {
-    case ST_READY: progress(h, "waiting", 0); return 0;
-    case ST_FOUND: progress(h, "found", 0); return 0;
-    case ST_ADDING_END_NODE:
-    case ST_ADDING_CONTROLLER:
-        if (m.node_id)
-            in->node = m.node_id;
-        progress(h, "removing", in->node);
-        return 0;
-    case ST_DONE:
-        if (m.node_id)
-            in->node = m.node_id;
-        *status = 0;
-        return 1;
-    default:
-        *status = ZWH_EREJECTED;
-        return 1;
-    }
-}
-
 static void remove_done(zwh__request_t *req, int status, void *user)
 {
     (void)req;
@@ -820,7 +801,7 @@ ZWH_EXTERN int zwh_host_exclude(zwh_host_t *host, uint32_t timeout_ms, zwh_remov
     in->user = user;
     in->node = 0;
     in->status = 0;
-    rc = zwh__api_req_remove_node(&in->req, NM_ANY | NM_OPT_HIGH_POWER, remove_progress, remove_done, host);
+    rc = zwh__api_req_remove_node(&in->req, NM_ANY | NM_OPT_HIGH_POWER, mgmt_progress, remove_done, host);
     if (rc == 0) {
         in->req.cb_timeout_ms = timeout_ms ? timeout_ms : DEFAULT_WAIT_MS;
         in->req.user = host;

@@ -44,11 +44,6 @@ zwh__node_t *zwh__host_node_add(zwh_host_t *h, uint16_t id)
     return &h->nodes[i];
 }
 
-void zwh__host_nodes_clear(zwh_host_t *h)
-{
-    h->node_count = 0;
-}
-
 void zwh__host_nodes_mark_unseen(zwh_host_t *h)
 {
     for (size_t i = 0; i < h->node_count; i++)
@@ -99,12 +94,6 @@ void zwh__host_node_remove(zwh_host_t *h, uint16_t id)
         (void)zwh__s2_reset_peer(h->s2, id);
     }
     zwh__tx_fail_node(h, id, ZWH_ENONODE);
-    zwh__persist_touch(h);
-}
-
-void zwh__host_node_changed(zwh_host_t *h, uint16_t id)
-{
-    (void)id;
     zwh__persist_touch(h);
 }
 

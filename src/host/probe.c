@@ -40,7 +40,7 @@ static void done(zwh_host_t *h, probe_t *p, int status, uint32_t granted)
 {
     if (status == 0 || status == ZWH_ENONODE) {
         zwh__secure_set_granted(h, p->node, granted);
-        zwh__host_node_changed(h, p->node);
+        zwh__persist_touch(h);
     }
     ZWH_LOGI(&h->log, "node %u: security probe %s: granted %02x", p->node, status ? zwh_err_name(status) : "done",
              granted);
