@@ -37,7 +37,47 @@ typedef struct peer {
     uint8_t rx_seq_n; /* valid entries in rx_seq (duplicate window of 2) */
     uint8_t rx_seq[2];
     uint64_t last_used;
+    /* The SPAN nonces of our last two frames to the peer. SPAN nonces are one
+     * stream for both directions: when the peer's frame crossed ours in the air
+     * it used a nonce we used too, and it decrypts with that one (once) instead
+     * of sending both ends through a resynchronisation. */
+    uint8_t sent_nonce[2][16];
+    uint8_t sent_nonce_n;
 } peer_t;
+
+static void forget_sent_nonces(peer_t *p)
+{
+    zwh__secure_zero(p->sent_nonce, sizeof p->sent_nonce);
+    p->sent_nonce_n = 0;
+}
+
+static void remember_sent_nonce(peer_t *p, const uint8_t nonce[16])
+{
+    memcpy(p->sent_nonce[0], p->sent_nonce[1], 16);
+    memcpy(p->sent_nonce[1], nonce, 16);
+    if (p->sent_nonce_n < 2)
+        p->sent_nonce_n++;
+}
+
+/* A frame that crossed ours: try the nonces we used for our last frames. On
+ * success that nonce is spent and the SPAN stays where it is (the peer, which
+ * drew the same nonces, does the same with our frame). */
+static int try_crossed(peer_t *p, const zwh__s2_keys_t *k, const uint8_t *aad, size_t aad_len,
+                       const uint8_t *ct, size_t ct_len, uint8_t *out)
+{
+    for (int i = 2 - p->sent_nonce_n; i < 2; i++) {
+        if (zwh__aes_ccm_decrypt(k->ccm, p->sent_nonce[i], aad, aad_len, ct, ct_len, ct + ct_len, out) == 0) {
+            /* drop the used one; the valid entries stay at the end of the array */
+            if (i == 1)
+                memcpy(p->sent_nonce[1], p->sent_nonce[0], 16);
+            zwh__secure_zero(p->sent_nonce[0], 16);
+            p->sent_nonce_n--;
+            return 0;
+        }
+    }
+    return ZWH_ES2_DECRYPT;
+}
+
 
 typedef struct mpan {
     uint16_t owner; /* receiver table: the group's owner; owner table: unused (0) */
@@ -168,6 +208,7 @@ static void drop_spans_of_class(zwh__s2_t *s2, int cls)
         if (p->node && p->state == ZWH__S2_SPAN_ESTABLISHED && p->span_cls == cls) {
             p->state = ZWH__S2_SPAN_NONE;
             zwh__ctr_drbg_wipe(&p->span);
+    forget_sent_nonces(p);
         }
     }
 }
@@ -420,6 +461,7 @@ static int answer_sos(zwh__s2_t *s2, peer_t *p, zwh__s2_result_t *res)
     p->local_ei_valid = true;
     p->state = ZWH__S2_SPAN_LOCAL_EI;
     zwh__ctr_drbg_wipe(&p->span);
+    forget_sent_nonces(p);
     put_nonce_report(s2, p, NR_SOS, p->local_ei, res);
     return 0;
 }
@@ -563,6 +605,7 @@ int zwh__s2_encap(zwh__s2_t *s2, const zwh__s2_tx_t *tx, const uint8_t *pt, size
         if (p->state == ZWH__S2_SPAN_ESTABLISHED) {
             p->state = ZWH__S2_SPAN_NONE;
             zwh__ctr_drbg_wipe(&p->span);
+    forget_sent_nonces(p);
         }
         out[0] = ZWH__S2_CC;
         out[1] = ZWH__S2_NONCE_GET;
@@ -581,6 +624,9 @@ int zwh__s2_encap(zwh__s2_t *s2, const zwh__s2_tx_t *tx, const uint8_t *pt, size
     }
     if (rc == 0) {
         /* commit: the nonce is consumed only when a frame was produced */
+        if (with_span)
+            forget_sent_nonces(p);
+        remember_sent_nonce(p, nonce);
         p->span = span;
         p->state = ZWH__S2_SPAN_ESTABLISHED;
         p->span_cls = (uint8_t)tx->cls;
@@ -732,6 +778,7 @@ static int rx_nonce_report(zwh__s2_t *s2, const zwh__s2_rx_t *rx, const uint8_t 
         memcpy(p->remote_ei, f + 4, 16);
         p->state = ZWH__S2_SPAN_REMOTE_EI;
         zwh__ctr_drbg_wipe(&p->span);
+    forget_sent_nonces(p);
         res->flags |= ZWH__S2_RXF_SOS;
     }
     if (flags & NR_MOS)
@@ -805,6 +852,12 @@ static int decrypt_single(zwh__s2_t *s2, peer_t *p, uint32_t usable, const exts_
                       ct_len, out);
         if (rc == 0) {
             p->span = d;
+            forget_sent_nonces(p); /* the peer is past our frames: nothing crossed */
+            *cls = p->span_cls;
+        } else if (rc == ZWH_ES2_DECRYPT &&
+                   try_crossed(p, &s2->keys[p->span_cls], aad, aad_len, ct, ct_len, out) == 0) {
+            rc = 0;
+            s2->cnt.crossed++;
             *cls = p->span_cls;
         }
         zwh__ctr_drbg_wipe(&d);

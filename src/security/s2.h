@@ -125,6 +125,7 @@ typedef struct zwh__s2_counters {
     uint32_t mpan_unknown;     /* multicast or follow-up for a group we have no MPAN of */
     uint32_t unsupported;      /* not a transport command (KEX etc.) */
     uint32_t span_evicted;     /* peers dropped from the bounded SPAN table */
+    uint32_t crossed;          /* decrypted with the nonce of our own frame it crossed */
 } zwh__s2_counters_t;
 
 ZWH_NODISCARD int zwh__s2_new(const zwh__s2_config_t *cfg, zwh__s2_t **out);
