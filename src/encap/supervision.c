@@ -191,6 +191,18 @@ static zwh__sup_rx_entry_t *rx_slot(zwh__sup_t *s)
     return old;
 }
 
+/* The most recent Get remembered from node/endpoint, or NULL. */
+static const zwh__sup_rx_entry_t *rx_last(const zwh__sup_t *s, uint16_t node, uint8_t endpoint)
+{
+    const zwh__sup_rx_entry_t *best = NULL;
+    for (size_t i = 0; i < ZWH__SUP_MAX_RX; i++) {
+        const zwh__sup_rx_entry_t *e = &s->rx[i];
+        if (e->used && e->node == node && e->endpoint == endpoint && (!best || e->order > best->order))
+            best = e;
+    }
+    return best;
+}
+
 int zwh__sup_rx_get(zwh__sup_t *s, uint16_t node, uint8_t endpoint, const uint8_t *frame, size_t len,
                     uint64_t now_ms, zwh__sup_rx_t *out)
 {
@@ -206,8 +218,13 @@ int zwh__sup_rx_get(zwh__sup_t *s, uint16_t node, uint8_t endpoint, const uint8_
     out->status_updates = g.status_updates;
     out->cmd_offset = g.cmd_offset;
     out->cmd_len = g.cmd_len;
+    /* A repeat is the same session id as the LAST Get from that sender (the
+     * Supervision CC's rule): an id seen earlier is a new session that happens
+     * to reuse a 6-bit id (another program on the same controller, or the id
+     * counter going round), and must run. */
     zwh__sup_rx_entry_t *e = rx_find(s, node, endpoint, g.session_id);
-    if (e && now_ms - e->seen <= s->cfg.duplicate_window_ms && now_ms >= e->seen) {
+    const zwh__sup_rx_entry_t *last = rx_last(s, node, endpoint);
+    if (e && e == last && now_ms - e->seen <= s->cfg.duplicate_window_ms && now_ms >= e->seen) {
         e->seen = now_ms;
         out->report_len = e->report_len;
         memcpy(out->report, e->report, e->report_len);
@@ -223,6 +240,7 @@ int zwh__sup_rx_get(zwh__sup_t *s, uint16_t node, uint8_t endpoint, const uint8_
     e->session_id = g.session_id;
     e->status_updates = g.status_updates;
     e->seen = now_ms;
+    e->order = ++s->rx_order;
     return ZWH__SUP_RX_DELIVER;
 }
 

@@ -103,6 +103,7 @@ typedef struct zwh__sup_rx_entry {
     uint8_t report[ZWH__SUP_REPORT_LEN];
     uint16_t node;
     uint64_t seen;    /* last time the Get arrived */
+    uint32_t order;   /* arrival order of its first Get (the newest per sender is the repeatable one) */
 } zwh__sup_rx_entry_t;
 
 typedef struct zwh__sup {
@@ -110,6 +111,7 @@ typedef struct zwh__sup {
     zwh__sids_t ids;
     zwh__sup_tx_entry_t tx[ZWH__SUP_MAX_TX];
     zwh__sup_rx_entry_t rx[ZWH__SUP_MAX_RX];
+    uint32_t rx_order;
     zwh__sup_stats_t stats;
 } zwh__sup_t;
 

@@ -350,6 +350,29 @@ static void receiver_table_evicts_oldest(void **state)
     assert_int_equal(zwh__sup_rx_get(&s, 1, 0, get, (size_t)n, 100, &rx), ZWH__SUP_RX_DELIVER);
 }
 
+/* Only the LAST session id from a sender is a repeat: an older id coming back
+ * is a new session that reuses a 6-bit id (a second program on the same
+ * controller, or the counter going round), and is delivered. */
+static void only_the_last_session_repeats(void **state)
+{
+    (void)state;
+    zwh__sup_t s;
+    zwh__sup_init(&s, NULL);
+    zwh__sup_rx_t rx;
+    uint8_t g5[8], g6[8];
+    zwh_supervision_get_t a = {.session_id = 5}, b = {.session_id = 6};
+    int n5 = zwh_supervision_get_encode(&a, seed_lock_set, 3, g5, sizeof g5);
+    int n6 = zwh_supervision_get_encode(&b, seed_lock_set, 3, g6, sizeof g6);
+    assert_int_equal(zwh__sup_rx_get(&s, 1, 0, g5, (size_t)n5, 100, &rx), ZWH__SUP_RX_DELIVER);
+    assert_int_equal(zwh__sup_rx_get(&s, 1, 0, g6, (size_t)n6, 200, &rx), ZWH__SUP_RX_DELIVER);
+    assert_int_equal(zwh__sup_rx_get(&s, 1, 0, g6, (size_t)n6, 300, &rx), ZWH__SUP_RX_REPEAT);
+    assert_int_equal(zwh__sup_rx_get(&s, 1, 0, g5, (size_t)n5, 400, &rx), ZWH__SUP_RX_DELIVER);
+    assert_int_equal(zwh__sup_rx_get(&s, 1, 0, g5, (size_t)n5, 500, &rx), ZWH__SUP_RX_REPEAT);
+    /* another endpoint of the same node keeps its own last session */
+    assert_int_equal(zwh__sup_rx_get(&s, 1, 2, g6, (size_t)n6, 600, &rx), ZWH__SUP_RX_DELIVER);
+    assert_int_equal(zwh__sup_rx_get(&s, 1, 0, g5, (size_t)n5, 700, &rx), ZWH__SUP_RX_REPEAT);
+}
+
 /* A host engine and a device engine talking: the host's Get is delivered once
  * on the device even when repeated, and the device's reports end the host's
  * session. Two engines in one process share nothing. */
@@ -389,6 +412,7 @@ int main(void)
         cmocka_unit_test(unknown_and_malformed_reports),
         cmocka_unit_test(session_ids_wrap_per_peer),
         cmocka_unit_test(table_full),
+        cmocka_unit_test(only_the_last_session_repeats),
         cmocka_unit_test(receiver_duplicates_and_reports),
         cmocka_unit_test(receiver_table_evicts_oldest),
         cmocka_unit_test(two_engines_round_trip),
